@@ -1,0 +1,11 @@
+package io.riskguard.contract;
+
+import java.time.Instant;
+
+/** Broker account status. Only {@code canTrade} matters to the rules (RULE-010). */
+public record AccountEvent(Instant ts, long accountId, boolean canTrade, String raw) implements Event {
+    @Override
+    public EventType type() {
+        return EventType.ACCOUNT;
+    }
+}

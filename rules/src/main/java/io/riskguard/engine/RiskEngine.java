@@ -1,0 +1,206 @@
+package io.riskguard.engine;
+
+import io.riskguard.contract.AccountEvent;
+import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.Event;
+import io.riskguard.contract.OrderEvent;
+import io.riskguard.contract.PositionEvent;
+import io.riskguard.contract.TradeEvent;
+import io.riskguard.market.MarkView;
+import io.riskguard.rules.Rule001MaxContracts;
+import io.riskguard.rules.Rule002MaxContractsPerInstrument;
+import io.riskguard.rules.Rule003DailyRealizedLoss;
+import io.riskguard.rules.Rule004DailyUnrealizedLoss;
+import io.riskguard.rules.Rule005MaxUnrealizedProfit;
+import io.riskguard.rules.Rule006TradeFrequencyLimit;
+import io.riskguard.rules.Rule007CooldownAfterLoss;
+import io.riskguard.rules.Rule008NoStopLossGrace;
+import io.riskguard.rules.Rule009SessionBlockOutside;
+import io.riskguard.rules.Rule010AuthLossGuard;
+import io.riskguard.rules.Rule011SymbolBlocks;
+import io.riskguard.rules.Rule012TradeManagement;
+import io.riskguard.rules.Rule013DailyRealizedProfit;
+import io.riskguard.state.AccountState;
+import io.riskguard.state.IdCursor;
+import io.riskguard.state.TimerBook;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rule engine: a pure, deterministic function of (account state, trigger, config) to (new
+ * state, actions, timers). One call is one trigger of RULES.md §1.3: bookkeeping, lock
+ * enforcement, the rules of §1.12 in ascending order, merging (§1.9) and ids (§1.10). There is no
+ * clock: time is the event's evaluation time or the timer's due instant.
+ *
+ * <p>Stateless apart from its rule objects; safe to share within one thread.
+ */
+public final class RiskEngine {
+
+    private final Bookkeeping bookkeeping = new Bookkeeping();
+    private final Housekeeping housekeeping = new Housekeeping();
+    private final LockEnforcement lockEnforcement = new LockEnforcement();
+    private final LockExpiry lockExpiry = new LockExpiry();
+    private final ActionMerger merger = new ActionMerger();
+    private final TimerPlanner timers = new TimerPlanner();
+
+    private final Rule001MaxContracts r001 = new Rule001MaxContracts();
+    private final Rule002MaxContractsPerInstrument r002 = new Rule002MaxContractsPerInstrument();
+    private final Rule003DailyRealizedLoss r003 = new Rule003DailyRealizedLoss();
+    private final Rule004DailyUnrealizedLoss r004 = new Rule004DailyUnrealizedLoss();
+    private final Rule005MaxUnrealizedProfit r005 = new Rule005MaxUnrealizedProfit();
+    private final Rule006TradeFrequencyLimit r006 = new Rule006TradeFrequencyLimit();
+    private final Rule007CooldownAfterLoss r007 = new Rule007CooldownAfterLoss();
+    private final Rule008NoStopLossGrace r008 = new Rule008NoStopLossGrace();
+    private final Rule009SessionBlockOutside r009 = new Rule009SessionBlockOutside();
+    private final Rule010AuthLossGuard r010 = new Rule010AuthLossGuard();
+    private final Rule011SymbolBlocks r011 = new Rule011SymbolBlocks();
+    private final Rule012TradeManagement r012 = new Rule012TradeManagement();
+    private final Rule013DailyRealizedProfit r013 = new Rule013DailyRealizedProfit();
+
+    /**
+     * An account's own event (account, order, position or trade).
+     *
+     * @param evalTime the event's ts, or the current event time if the event arrived late (live mode)
+     */
+    public Decision onEvent(AccountState state, CompiledConfig config, Event event, Instant evalTime, MarkView marks) {
+        long accountId = accountIdOf(event);
+        TriggerContext ctx = new TriggerContext(state, config, accountId, evalTime,
+                () -> ActionIds.eventSource(event, accountId, evalTime), marks);
+        housekeeping.pruneIfDue(ctx);
+        boolean applied;
+        if (event instanceof PositionEvent e) {
+            applied = onPosition(ctx, e);
+        } else if (event instanceof OrderEvent e) {
+            applied = onOrder(ctx, e);
+        } else if (event instanceof TradeEvent e) {
+            applied = onTrade(ctx, e);
+        } else {
+            applied = onAccount(ctx, (AccountEvent) event);
+        }
+        return applied ? finish(ctx, null) : Decision.NOTHING;
+    }
+
+    /** A quote for a contract the account holds; the merged quote is already in {@code marks}. */
+    public Decision onQuote(AccountState state, CompiledConfig config, long accountId, String contractId,
+            Instant evalTime, MarkView marks) {
+        if (state.position(contractId) == null) {
+            return Decision.NOTHING;
+        }
+        TriggerContext ctx = new TriggerContext(state, config, accountId, evalTime,
+                () -> ActionIds.quoteSource(contractId, evalTime), marks);
+        housekeeping.pruneIfDue(ctx);
+        r004.onContract(ctx, contractId);
+        r005.onContract(ctx, contractId);
+        r012.onContract(ctx, contractId);
+        return finish(ctx, null);
+    }
+
+    /**
+     * Every timer of the account due at {@code due}, as one trigger: trade-memory expiry, lock
+     * expiries, RULE-008 deadlines, the RULE-009 session-end check (RULES.md §1.3 order).
+     */
+    public Decision onTimer(AccountState state, CompiledConfig config, long accountId, Instant due, MarkView marks) {
+        TriggerContext ctx = new TriggerContext(state, config, accountId, due, () -> ActionIds.timerSource(due), marks);
+        housekeeping.pruneIfDue(ctx);
+        lockExpiry.onTimer(ctx);
+        r008.onTimer(ctx);
+        r009.onTimer(ctx);
+        return finish(ctx, due);
+    }
+
+    private boolean onPosition(TriggerContext ctx, PositionEvent e) {
+        PositionChange change = bookkeeping.applyPosition(ctx, e);
+        if (change == null) {
+            return false;
+        }
+        lockEnforcement.onPosition(ctx, change);
+        r001.onPosition(ctx, change);
+        r002.onPosition(ctx, change);
+        if (change.leavesOpen()) {
+            r004.onContract(ctx, change.contractId());
+            r005.onContract(ctx, change.contractId());
+        }
+        r009.onPosition(ctx, change);
+        r011.onPosition(ctx, change);
+        r012.onContract(ctx, change.contractId());
+        return true;
+    }
+
+    private boolean onOrder(TriggerContext ctx, OrderEvent e) {
+        OrderChange change = bookkeeping.applyOrder(ctx, e);
+        if (change == null) {
+            return false;
+        }
+        lockEnforcement.onOrder(ctx, change);
+        r009.onOrder(ctx, change);
+        r011.onOrder(ctx, change);
+        r012.onContract(ctx, e.contractId());
+        return true;
+    }
+
+    private boolean onTrade(TriggerContext ctx, TradeEvent e) {
+        TradeChange change = bookkeeping.applyTrade(ctx, e);
+        if (change == null) {
+            return false;
+        }
+        r003.onTrade(ctx);
+        r006.onTrade(ctx, change);
+        r007.onTrade(ctx, change);
+        r013.onTrade(ctx);
+        return true;
+    }
+
+    private boolean onAccount(TriggerContext ctx, AccountEvent e) {
+        r010.onAccount(ctx, bookkeeping.applyAccount(ctx, e));
+        return true;
+    }
+
+    private Decision finish(TriggerContext ctx, Instant firedTimer) {
+        List<Candidate> emitted = merger.merge(ctx);
+        AccountState state = ctx.state();
+        List<Action> actions = toActions(ctx, emitted);
+        if (ctx.locks() != state.locks()) {
+            state.setLocks(ctx.locks());
+        }
+        if (ctx.pending() != state.pending()) {
+            state.setPending(ctx.pending());
+        }
+        TimerPlanner.Plan plan = timers.plan(ctx, firedTimer);
+        if (!plan.scheduled().equals(state.timers().scheduled())) {
+            state.setTimers(new TimerBook(plan.scheduled()));
+        }
+        return new Decision(actions, ctx.warnings(), plan.toSet(), plan.toCancel());
+    }
+
+    private static List<Action> toActions(TriggerContext ctx, List<Candidate> emitted) {
+        if (emitted.isEmpty()) {
+            return List.of();
+        }
+        IdCursor cursor = ctx.state().idCursor();
+        int index = ActionIds.firstIndex(cursor, ctx.t(), ctx.source());
+        List<Action> actions = new ArrayList<>(emitted.size());
+        for (Candidate c : emitted) {
+            String id = ActionIds.id(ctx.accountId(), c, ctx.source(), index++);
+            actions.add(new Action(id, ctx.t(), ctx.accountId(), c.rule(), c.kind(), c.until(), c.contractId(),
+                    c.kind() == ActionKind.REDUCE_POSITION ? c.size() : null, c.orderId(), c.stopPrice(), c.reason(),
+                    ctx.config().version()));
+        }
+        ctx.state().setIdCursor(ActionIds.advance(cursor, ctx.t(), ctx.source(), index));
+        return actions;
+    }
+
+    private static long accountIdOf(Event e) {
+        if (e instanceof PositionEvent p) {
+            return p.accountId();
+        } else if (e instanceof OrderEvent o) {
+            return o.accountId();
+        } else if (e instanceof TradeEvent t) {
+            return t.accountId();
+        } else if (e instanceof AccountEvent a) {
+            return a.accountId();
+        }
+        throw new IllegalArgumentException("not an account event: " + e.type());
+    }
+}

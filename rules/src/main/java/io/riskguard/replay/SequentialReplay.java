@@ -1,0 +1,182 @@
+package io.riskguard.replay;
+
+import io.riskguard.config.RiskConfig;
+import io.riskguard.contract.Action;
+import io.riskguard.contract.ClockEvent;
+import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.Event;
+import io.riskguard.contract.EventCodec;
+import io.riskguard.contract.PositionEvent;
+import io.riskguard.contract.QuoteEvent;
+import io.riskguard.contract.RejectedInputException;
+import io.riskguard.engine.CompiledConfig;
+import io.riskguard.engine.Decision;
+import io.riskguard.engine.RiskEngine;
+import io.riskguard.market.QuoteBook;
+import io.riskguard.state.MemoryAccountState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Replays bounded event files through the engine in one thread, exactly as CONTRACT.md §4 and
+ * RULES.md §1.3 define a replay: events merged by ts (equal ts: file order, then line order),
+ * timers due at or before an event's ts fired first, event time ending at {@code until} or the last
+ * event's ts, and actions ordered by ts, then account, then decision order. It is the reference the
+ * Flink job is compared with, and what unit tests and benchmarks drive.
+ */
+public final class SequentialReplay {
+
+    /** Everything a replay produced. */
+    public record Result(List<Action> actions, List<DeadLetter> deadLetters, Map<Long, MemoryAccountState> accounts,
+            long eventsRead) {}
+
+    private record Sequenced(Event event, long seq) {}
+
+    private record Emitted(Action action, long seq) {}
+
+    private final CompiledConfig config;
+    private final RiskEngine engine = new RiskEngine();
+    private final QuoteBook quotes = new QuoteBook();
+    private final Map<Long, MemoryAccountState> accounts = new TreeMap<>();
+    private final Map<String, Set<Long>> holders = new HashMap<>();
+    private final NavigableMap<Instant, Set<Long>> timers = new TreeMap<>();
+    private final List<Emitted> emitted = new ArrayList<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private long seq;
+
+    public SequentialReplay(RiskConfig config) {
+        this.config = CompiledConfig.of(config);
+    }
+
+    /**
+     * @param files the lines of each events file, in command-line order
+     * @param until end of event time, or null for the last event's ts
+     */
+    public Result run(List<List<String>> files, Instant until) {
+        return replay(parse(files), until);
+    }
+
+    /** Replays events that are already parsed, in the given order for equal ts. */
+    public Result replayEvents(List<Event> parsed, Instant until) {
+        List<Sequenced> events = new ArrayList<>(parsed.size());
+        for (Event e : parsed) {
+            events.add(new Sequenced(e, events.size()));
+        }
+        return replay(events, until);
+    }
+
+    private Result replay(List<Sequenced> events, Instant until) {
+        events.sort(Comparator.comparing((Sequenced s) -> s.event().ts()).thenComparingLong(Sequenced::seq));
+        Instant end = until;
+        for (Sequenced s : events) {
+            Event e = s.event();
+            if (until != null && e.ts().isAfter(until)) {
+                break;
+            }
+            fireTimersUpTo(e.ts());
+            dispatch(e);
+            end = until != null ? until : e.ts();
+        }
+        if (end != null) {
+            fireTimersUpTo(end);
+        }
+        emitted.sort(Comparator.comparing((Emitted x) -> x.action().ts())
+                .thenComparingLong(x -> x.action().accountId())
+                .thenComparingLong(Emitted::seq));
+        List<Action> actions = emitted.stream().map(Emitted::action).toList();
+        return new Result(actions, List.copyOf(deadLetters), accounts, events.size());
+    }
+
+    private List<Sequenced> parse(List<List<String>> files) {
+        List<Sequenced> events = new ArrayList<>();
+        long n = 0;
+        // Blank lines (a trailing newline, spacing) carry no input and are skipped, not rejected.
+        for (List<String> lines : files) {
+            for (String line : lines) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    events.add(new Sequenced(EventCodec.parse(line), n++));
+                } catch (RejectedInputException e) {
+                    deadLetters.add(DeadLetter.rejected(e.reason(), line));
+                }
+            }
+        }
+        return events;
+    }
+
+    private void dispatch(Event e) {
+        if (e instanceof ClockEvent) {
+            return;
+        }
+        if (e instanceof QuoteEvent q) {
+            quotes.apply(q);
+            for (long accountId : List.copyOf(holders.getOrDefault(q.contractId(), Set.of()))) {
+                apply(accountId, engine.onQuote(account(accountId), config, accountId, q.contractId(), q.ts(), quotes));
+            }
+            return;
+        }
+        long accountId = accountIdOf(e);
+        MemoryAccountState state = account(accountId);
+        apply(accountId, engine.onEvent(state, config, e, e.ts(), quotes));
+        if (e instanceof PositionEvent p) {
+            Set<Long> holding = holders.computeIfAbsent(p.contractId(), k -> new TreeSet<>());
+            if (state.position(p.contractId()) != null) {
+                holding.add(accountId);
+            } else {
+                holding.remove(accountId);
+            }
+        }
+    }
+
+    private void fireTimersUpTo(Instant t) {
+        while (!timers.isEmpty() && !timers.firstKey().isAfter(t)) {
+            Map.Entry<Instant, Set<Long>> due = timers.pollFirstEntry();
+            for (long accountId : due.getValue()) {
+                apply(accountId, engine.onTimer(account(accountId), config, accountId, due.getKey(), quotes));
+            }
+        }
+    }
+
+    private void apply(long accountId, Decision decision) {
+        for (Action a : decision.actions()) {
+            emitted.add(new Emitted(a, seq++));
+        }
+        deadLetters.addAll(decision.warnings());
+        for (Instant i : decision.timersToCancel()) {
+            Set<Long> due = timers.get(i);
+            if (due != null) {
+                due.remove(accountId);
+                if (due.isEmpty()) {
+                    timers.remove(i);
+                }
+            }
+        }
+        for (Instant i : decision.timersToSet()) {
+            timers.computeIfAbsent(i, k -> new TreeSet<>()).add(accountId);
+        }
+    }
+
+    private MemoryAccountState account(long accountId) {
+        return accounts.computeIfAbsent(accountId, id -> new MemoryAccountState());
+    }
+
+    private static long accountIdOf(Event e) {
+        return switch (e.type()) {
+            case ACCOUNT -> ((io.riskguard.contract.AccountEvent) e).accountId();
+            case ORDER -> ((io.riskguard.contract.OrderEvent) e).accountId();
+            case POSITION -> ((PositionEvent) e).accountId();
+            case TRADE -> ((io.riskguard.contract.TradeEvent) e).accountId();
+            default -> throw new IllegalArgumentException("not an account event: " + e.type());
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package io.riskguard.rules;
+
+import io.riskguard.config.Instrument;
+import io.riskguard.config.RuleSet;
+import io.riskguard.config.RuleSet.DailyUnrealizedLoss;
+import io.riskguard.engine.Formats;
+import io.riskguard.engine.TriggerContext;
+import io.riskguard.state.PositionState;
+import java.math.BigDecimal;
+
+/** RULE-004 daily_unrealized_loss: closes one position whose floating loss reaches the limit. */
+public final class Rule004DailyUnrealizedLoss {
+
+    public static final int RULE = 4;
+
+    /** On a position event leaving {@code contractId} open, or a quote for it. */
+    public void onContract(TriggerContext ctx, String contractId) {
+        DailyUnrealizedLoss cfg = ctx.rules().dailyUnrealizedLoss();
+        if (!RuleSet.on(cfg)) {
+            return;
+        }
+        PositionState p = ctx.position(contractId);
+        Instrument instrument = ctx.instrument(contractId);
+        BigDecimal mark = ctx.freshMark(contractId);
+        if (p == null || instrument == null || mark == null) {
+            return;
+        }
+        BigDecimal u = PositionMath.unrealized(p, mark, instrument);
+        if (u.compareTo(cfg.limit()) <= 0) {
+            ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
+                    + " reached the limit " + Formats.money(cfg.limit()));
+        }
+    }
+}

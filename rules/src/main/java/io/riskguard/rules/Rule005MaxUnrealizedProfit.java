@@ -1,0 +1,34 @@
+package io.riskguard.rules;
+
+import io.riskguard.config.Instrument;
+import io.riskguard.config.RuleSet;
+import io.riskguard.config.RuleSet.MaxUnrealizedProfit;
+import io.riskguard.engine.Formats;
+import io.riskguard.engine.TriggerContext;
+import io.riskguard.state.PositionState;
+import java.math.BigDecimal;
+
+/** RULE-005 max_unrealized_profit: banks one position whose floating profit reaches the target. */
+public final class Rule005MaxUnrealizedProfit {
+
+    public static final int RULE = 5;
+
+    /** On a position event leaving {@code contractId} open, or a quote for it. */
+    public void onContract(TriggerContext ctx, String contractId) {
+        MaxUnrealizedProfit cfg = ctx.rules().maxUnrealizedProfit();
+        if (!RuleSet.on(cfg)) {
+            return;
+        }
+        PositionState p = ctx.position(contractId);
+        Instrument instrument = ctx.instrument(contractId);
+        BigDecimal mark = ctx.freshMark(contractId);
+        if (p == null || instrument == null || mark == null) {
+            return;
+        }
+        BigDecimal u = PositionMath.unrealized(p, mark, instrument);
+        if (u.compareTo(cfg.target()) >= 0) {
+            ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
+                    + " reached the target " + Formats.money(cfg.target()));
+        }
+    }
+}
