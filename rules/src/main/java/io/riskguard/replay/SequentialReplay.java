@@ -1,14 +1,15 @@
 package io.riskguard.replay;
 
 import io.riskguard.config.RiskConfig;
+import io.riskguard.contract.AccountEvent;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
-import io.riskguard.contract.EventCodec;
+import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
-import io.riskguard.contract.RejectedInputException;
+import io.riskguard.contract.TradeEvent;
 import io.riskguard.engine.CompiledConfig;
 import io.riskguard.engine.Decision;
 import io.riskguard.engine.RiskEngine;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,18 +29,16 @@ import java.util.TreeSet;
 
 /**
  * Replays bounded event files through the engine in one thread, exactly as CONTRACT.md §4 and
- * RULES.md §1.3 define a replay: events merged by ts (equal ts: file order, then line order),
- * timers due at or before an event's ts fired first, event time ending at {@code until} or the last
- * event's ts, and actions ordered by ts, then account, then decision order. It is the reference the
- * Flink job is compared with, and what unit tests and benchmarks drive.
+ * RULES.md §1.3 define a replay: files merged by ts ({@link LineMerger}), timers due at or before an
+ * event's evaluation time fired first, event time ending at {@code until} or the last event's ts,
+ * and actions ordered by ts, then account, then decision order. It is the reference the Flink job
+ * is compared with, and what unit tests and benchmarks drive.
  */
 public final class SequentialReplay {
 
     /** Everything a replay produced. */
     public record Result(List<Action> actions, List<DeadLetter> deadLetters, Map<Long, MemoryAccountState> accounts,
             long eventsRead) {}
-
-    private record Sequenced(Event event, long seq) {}
 
     private record Emitted(Action action, long seq) {}
 
@@ -61,30 +61,23 @@ public final class SequentialReplay {
      * @param until end of event time, or null for the last event's ts
      */
     public Result run(List<List<String>> files, Instant until) {
-        return replay(parse(files), until);
-    }
-
-    /** Replays events that are already parsed, in the given order for equal ts. */
-    public Result replayEvents(List<Event> parsed, Instant until) {
-        List<Sequenced> events = new ArrayList<>(parsed.size());
-        for (Event e : parsed) {
-            events.add(new Sequenced(e, events.size()));
+        List<Iterator<String>> sources = new ArrayList<>();
+        for (List<String> lines : files) {
+            sources.add(lines.iterator());
         }
-        return replay(events, until);
-    }
-
-    private Result replay(List<Sequenced> events, Instant until) {
-        events.sort(Comparator.comparing((Sequenced s) -> s.event().ts()).thenComparingLong(Sequenced::seq));
-        Instant end = until;
-        for (Sequenced s : events) {
-            Event e = s.event();
-            if (until != null && e.ts().isAfter(until)) {
-                break;
+        LineMerger merger = new LineMerger(sources, until);
+        long read = 0;
+        while (merger.hasNext()) {
+            MergedLine line = merger.next();
+            read++;
+            if (!line.accepted()) {
+                deadLetters.add(DeadLetter.rejected(line.rejection(), line.line()));
+                continue;
             }
-            fireTimersUpTo(e.ts());
-            dispatch(e);
-            end = until != null ? until : e.ts();
+            fireTimersUpTo(line.evalTs());
+            dispatch(line.event(), line.evalTs());
         }
+        Instant end = until != null ? until : merger.eventTime();
         if (end != null) {
             fireTimersUpTo(end);
         }
@@ -92,42 +85,23 @@ public final class SequentialReplay {
                 .thenComparingLong(x -> x.action().accountId())
                 .thenComparingLong(Emitted::seq));
         List<Action> actions = emitted.stream().map(Emitted::action).toList();
-        return new Result(actions, List.copyOf(deadLetters), accounts, events.size());
+        return new Result(actions, List.copyOf(deadLetters), accounts, read);
     }
 
-    private List<Sequenced> parse(List<List<String>> files) {
-        List<Sequenced> events = new ArrayList<>();
-        long n = 0;
-        // Blank lines (a trailing newline, spacing) carry no input and are skipped, not rejected.
-        for (List<String> lines : files) {
-            for (String line : lines) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    events.add(new Sequenced(EventCodec.parse(line), n++));
-                } catch (RejectedInputException e) {
-                    deadLetters.add(DeadLetter.rejected(e.reason(), line));
-                }
-            }
-        }
-        return events;
-    }
-
-    private void dispatch(Event e) {
+    private void dispatch(Event e, Instant t) {
         if (e instanceof ClockEvent) {
             return;
         }
         if (e instanceof QuoteEvent q) {
             quotes.apply(q);
             for (long accountId : List.copyOf(holders.getOrDefault(q.contractId(), Set.of()))) {
-                apply(accountId, engine.onQuote(account(accountId), config, accountId, q.contractId(), q.ts(), quotes));
+                apply(accountId, engine.onQuote(account(accountId), config, accountId, q.contractId(), t, quotes));
             }
             return;
         }
         long accountId = accountIdOf(e);
         MemoryAccountState state = account(accountId);
-        apply(accountId, engine.onEvent(state, config, e, e.ts(), quotes));
+        apply(accountId, engine.onEvent(state, config, e, t, quotes));
         if (e instanceof PositionEvent p) {
             Set<Long> holding = holders.computeIfAbsent(p.contractId(), k -> new TreeSet<>());
             if (state.position(p.contractId()) != null) {
@@ -170,13 +144,17 @@ public final class SequentialReplay {
         return accounts.computeIfAbsent(accountId, id -> new MemoryAccountState());
     }
 
-    private static long accountIdOf(Event e) {
-        return switch (e.type()) {
-            case ACCOUNT -> ((io.riskguard.contract.AccountEvent) e).accountId();
-            case ORDER -> ((io.riskguard.contract.OrderEvent) e).accountId();
-            case POSITION -> ((PositionEvent) e).accountId();
-            case TRADE -> ((io.riskguard.contract.TradeEvent) e).accountId();
-            default -> throw new IllegalArgumentException("not an account event: " + e.type());
-        };
+    /** The account an account-level event belongs to. */
+    public static long accountIdOf(Event e) {
+        if (e instanceof AccountEvent a) {
+            return a.accountId();
+        } else if (e instanceof OrderEvent o) {
+            return o.accountId();
+        } else if (e instanceof PositionEvent p) {
+            return p.accountId();
+        } else if (e instanceof TradeEvent t) {
+            return t.accountId();
+        }
+        throw new IllegalArgumentException("not an account event: " + e.type());
     }
 }

@@ -1,0 +1,33 @@
+package io.riskguard.job.model;
+
+import io.riskguard.contract.Event;
+import io.riskguard.replay.MergedLine;
+import java.time.Instant;
+
+/**
+ * What a source emits: an accepted event or a rejected line (with its replay order {@code seq}
+ * and evaluation time), or, last in a replay, the end-of-input marker carrying the instant at
+ * which event time ends.
+ */
+public record SourceRecord(long seq, Instant evalTs, Event event, String rejection, String line, boolean end) {
+
+    public static SourceRecord of(MergedLine m) {
+        return new SourceRecord(m.seq(), m.evalTs(), m.event(), m.rejection(), m.line(), false);
+    }
+
+    public static SourceRecord accepted(long seq, Instant evalTs, Event event) {
+        return new SourceRecord(seq, evalTs, event, null, null, false);
+    }
+
+    public static SourceRecord rejected(long seq, Instant evalTs, String reason, String line) {
+        return new SourceRecord(seq, evalTs, null, reason, line, false);
+    }
+
+    public static SourceRecord endOfInput(long seq, Instant horizon) {
+        return new SourceRecord(seq, horizon, null, null, null, true);
+    }
+
+    public boolean accepted() {
+        return event != null;
+    }
+}

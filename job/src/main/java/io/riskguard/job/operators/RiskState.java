@@ -1,0 +1,136 @@
+package io.riskguard.job.operators;
+
+import io.riskguard.job.model.AccountInput;
+import io.riskguard.job.model.ContractInput;
+import io.riskguard.job.model.ControlMessage;
+import io.riskguard.job.model.DeadLetterRecord;
+import io.riskguard.job.serde.AccountFlagsSerializer;
+import io.riskguard.job.serde.AccountInputSerializer;
+import io.riskguard.job.serde.ControlMessageSerializer;
+import io.riskguard.job.serde.DayFiguresSerializer;
+import io.riskguard.job.serde.FillLogSerializer;
+import io.riskguard.job.serde.IdCursorSerializer;
+import io.riskguard.job.serde.LockBookSerializer;
+import io.riskguard.job.serde.OrderLossSerializer;
+import io.riskguard.job.serde.OrderStateSerializer;
+import io.riskguard.job.serde.PendingBookSerializer;
+import io.riskguard.job.serde.PositionStateSerializer;
+import io.riskguard.job.serde.QuoteStateSerializer;
+import io.riskguard.job.serde.TimerBookSerializer;
+import io.riskguard.job.serde.TradeRecordSerializer;
+import io.riskguard.job.serde.Types;
+import io.riskguard.market.QuoteState;
+import io.riskguard.state.AccountFlags;
+import io.riskguard.state.DayFigures;
+import io.riskguard.state.FillLog;
+import io.riskguard.state.IdCursor;
+import io.riskguard.state.LockBook;
+import io.riskguard.state.OrderLoss;
+import io.riskguard.state.OrderState;
+import io.riskguard.state.PendingBook;
+import io.riskguard.state.PositionState;
+import io.riskguard.state.TimerBook;
+import io.riskguard.state.TradeRecord;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.BooleanSerializer;
+import org.apache.flink.api.common.typeutils.base.InstantSerializer;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Every state descriptor and output tag of the job, in one place. State names are part of the
+ * savepoint format: never rename one; add new ones instead.
+ */
+public final class RiskState {
+
+    private RiskState() {}
+
+    // ---- AccountRisk (keyed by account) -------------------------------------------------------
+
+    public static MapStateDescriptor<String, PositionState> positions() {
+        return new MapStateDescriptor<>("positions", StringSerializer.INSTANCE, PositionStateSerializer.INSTANCE);
+    }
+
+    public static MapStateDescriptor<Long, OrderState> orders() {
+        return new MapStateDescriptor<>("orders", LongSerializer.INSTANCE, OrderStateSerializer.INSTANCE);
+    }
+
+    public static MapStateDescriptor<Long, TradeRecord> trades() {
+        return new MapStateDescriptor<>("trades", LongSerializer.INSTANCE, TradeRecordSerializer.INSTANCE);
+    }
+
+    public static MapStateDescriptor<Long, OrderLoss> orderLosses() {
+        return new MapStateDescriptor<>("order-losses", LongSerializer.INSTANCE, OrderLossSerializer.INSTANCE);
+    }
+
+    /** Last merged quote of each contract the account holds: what the engine marks positions with. */
+    public static MapStateDescriptor<String, QuoteState> marks() {
+        return new MapStateDescriptor<>("marks", StringSerializer.INSTANCE, QuoteStateSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<FillLog> fills() {
+        return new ValueStateDescriptor<>("fills", FillLogSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<DayFigures> day() {
+        return new ValueStateDescriptor<>("day", DayFiguresSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<LockBook> locks() {
+        return new ValueStateDescriptor<>("locks", LockBookSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<PendingBook> pending() {
+        return new ValueStateDescriptor<>("pending", PendingBookSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<AccountFlags> flags() {
+        return new ValueStateDescriptor<>("flags", AccountFlagsSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<IdCursor> idCursor() {
+        return new ValueStateDescriptor<>("id-cursor", IdCursorSerializer.INSTANCE);
+    }
+
+    public static ValueStateDescriptor<TimerBook> timers() {
+        return new ValueStateDescriptor<>("timers", TimerBookSerializer.INSTANCE);
+    }
+
+    /** Replay mode: triggers waiting for the watermark, by millisecond of their evaluation time. */
+    public static MapStateDescriptor<Long, List<AccountInput>> replayBuffer() {
+        return new MapStateDescriptor<>("replay-buffer", LongSerializer.INSTANCE,
+                new ListSerializer<>(AccountInputSerializer.INSTANCE));
+    }
+
+    /** Live mode: the account's latest evaluation time, so late events are evaluated at it. */
+    public static ValueStateDescriptor<Instant> eventTime() {
+        return new ValueStateDescriptor<>("event-time", InstantSerializer.INSTANCE);
+    }
+
+    // ---- MarkToMarket (keyed by contract) ------------------------------------------------------
+
+    public static ValueStateDescriptor<QuoteState> quote() {
+        return new ValueStateDescriptor<>("quote", QuoteStateSerializer.INSTANCE);
+    }
+
+    public static MapStateDescriptor<Long, Boolean> holders() {
+        return new MapStateDescriptor<>("holders", LongSerializer.INSTANCE, BooleanSerializer.INSTANCE);
+    }
+
+    // ---- broadcast ------------------------------------------------------------------------------
+
+    public static final MapStateDescriptor<String, ControlMessage> CONTROL_STATE =
+            new MapStateDescriptor<>("control", StringSerializer.INSTANCE, ControlMessageSerializer.INSTANCE);
+
+    // ---- side outputs ---------------------------------------------------------------------------
+
+    public static final OutputTag<DeadLetterRecord> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", Types.DEAD_LETTER_RECORD);
+    public static final OutputTag<ContractInput> CONTRACT_INPUTS = new OutputTag<>("contract-inputs", Types.CONTRACT_INPUT);
+    public static final OutputTag<ControlMessage> CONTROL = new OutputTag<>("control", Types.CONTROL);
+}

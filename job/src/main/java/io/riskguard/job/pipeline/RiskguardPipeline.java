@@ -1,0 +1,75 @@
+package io.riskguard.job.pipeline;
+
+import io.riskguard.job.model.AccountInput;
+import io.riskguard.job.model.ContractInput;
+import io.riskguard.job.model.ControlMessage;
+import io.riskguard.job.model.DeadLetterRecord;
+import io.riskguard.job.model.DecidedAction;
+import io.riskguard.job.model.SourceRecord;
+import io.riskguard.job.operators.AccountRisk;
+import io.riskguard.job.operators.MarkToMarket;
+import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.operators.RiskState;
+import io.riskguard.job.operators.RouteEvents;
+import io.riskguard.job.serde.Types;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The job graph of DESIGN.md from parsed source records to actions and dead letters:
+ * route → MarkToMarket (keyed by contract) → AccountRisk (keyed by account, with the control
+ * broadcast). Operator uids are fixed: savepoints map state by them.
+ */
+public final class RiskguardPipeline {
+
+    public static final String UID_ROUTE = "route-events";
+    public static final String UID_MARK_TO_MARKET = "mark-to-market";
+    public static final String UID_ACCOUNT_RISK = "account-risk";
+
+    /** The job's two outputs. */
+    public record Streams(DataStream<DecidedAction> actions, DataStream<DeadLetterRecord> deadLetters) {}
+
+    /** Settings of the graph; {@code beforeAccountRisk} lets tests put a probe in front of AccountRisk. */
+    public record Options(String configYaml, String configName, Ordering ordering,
+            UnaryOperator<DataStream<AccountInput>> beforeAccountRisk) {
+
+        public Options(String configYaml, String configName, Ordering ordering) {
+            this(configYaml, configName, ordering, UnaryOperator.identity());
+        }
+    }
+
+    private RiskguardPipeline() {}
+
+    public static Streams build(DataStream<SourceRecord> source, Options options) {
+        // Routing runs chained to the source, at its parallelism: a rebalance here would reorder a
+        // contract's quotes and position events on their way to MarkToMarket.
+        SingleOutputStreamOperator<AccountInput> routed = source
+                .process(new RouteEvents(), Types.ACCOUNT_INPUT)
+                .setParallelism(source.getParallelism())
+                .uid(UID_ROUTE).name("Route events");
+
+        DataStream<ContractInput> contractInputs = routed.getSideOutput(RiskState.CONTRACT_INPUTS);
+        SingleOutputStreamOperator<AccountInput> marks = contractInputs
+                .keyBy(ContractInput::contractId, BasicTypeInfo.STRING_TYPE_INFO)
+                .process(new MarkToMarket(), Types.ACCOUNT_INPUT)
+                .uid(UID_MARK_TO_MARKET).name("MarkToMarket");
+
+        BroadcastStream<ControlMessage> control = routed.getSideOutput(RiskState.CONTROL)
+                .broadcast(RiskState.CONTROL_STATE);
+
+        DataStream<AccountInput> accountInputs = options.beforeAccountRisk().apply(routed.union(marks));
+        SingleOutputStreamOperator<DecidedAction> actions = accountInputs
+                .keyBy(AccountInput::accountId, BasicTypeInfo.LONG_TYPE_INFO)
+                .connect(control)
+                .process(new AccountRisk(options.configYaml(), options.configName(), options.ordering()),
+                        Types.DECIDED_ACTION)
+                .uid(UID_ACCOUNT_RISK).name("AccountRisk");
+
+        DataStream<DeadLetterRecord> deadLetters = routed.getSideOutput(RiskState.DEAD_LETTERS)
+                .union(actions.getSideOutput(RiskState.DEAD_LETTERS));
+        return new Streams(actions, deadLetters);
+    }
+}

@@ -1,0 +1,17 @@
+package io.riskguard.replay;
+
+import io.riskguard.contract.Event;
+import java.time.Instant;
+
+/**
+ * One input line in replay order. Either {@code event} is set (accepted input) or {@code rejection}
+ * is (the dead-letter reason). {@code evalTs} is the event time at which the line is evaluated:
+ * the event's ts, or the current event time if the line arrives late (RULES.md §1.3); rejected
+ * lines do not move it. {@code seq} numbers lines in replay order, from 0.
+ */
+public record MergedLine(long seq, String line, Event event, String rejection, Instant evalTs) {
+
+    public boolean accepted() {
+        return event != null;
+    }
+}
