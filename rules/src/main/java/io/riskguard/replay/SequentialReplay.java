@@ -42,7 +42,7 @@ public final class SequentialReplay {
 
     private record Emitted(Action action, long seq) {}
 
-    private final CompiledConfig config;
+    private CompiledConfig config;
     private final RiskEngine engine = new RiskEngine();
     private final QuoteBook quotes = new QuoteBook();
     private final Map<Long, MemoryAccountState> accounts = new TreeMap<>();
@@ -51,9 +51,15 @@ public final class SequentialReplay {
     private final List<Emitted> emitted = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private long seq;
+    private long read;
 
     public SequentialReplay(RiskConfig config) {
         this.config = CompiledConfig.of(config);
+    }
+
+    /** Replaces the configuration from the next trigger on, as a config update on the control topic would. */
+    public void useConfig(RiskConfig next) {
+        this.config = CompiledConfig.of(next);
     }
 
     /**
@@ -66,25 +72,45 @@ public final class SequentialReplay {
             sources.add(lines.iterator());
         }
         LineMerger merger = new LineMerger(sources, until);
-        long read = 0;
         while (merger.hasNext()) {
             MergedLine line = merger.next();
-            read++;
-            if (!line.accepted()) {
-                deadLetters.add(DeadLetter.rejected(line.rejection(), line.line()));
-                continue;
+            if (line.accepted()) {
+                accept(line.event(), line.evalTs());
+            } else {
+                reject(line.rejection(), line.line());
             }
-            fireTimersUpTo(line.evalTs());
-            dispatch(line.event(), line.evalTs());
         }
         Instant end = until != null ? until : merger.eventTime();
         if (end != null) {
-            fireTimersUpTo(end);
+            endAt(end);
         }
-        emitted.sort(Comparator.comparing((Emitted x) -> x.action().ts())
+        return result();
+    }
+
+    /** One accepted event, evaluated at {@code evalTs}: the timers due by then fire first. */
+    public void accept(Event e, Instant evalTs) {
+        read++;
+        fireTimersUpTo(evalTs);
+        dispatch(e, evalTs);
+    }
+
+    public void reject(String reason, String line) {
+        read++;
+        deadLetters.add(DeadLetter.rejected(reason, line));
+    }
+
+    /** Ends event time at {@code t}: timers due by then fire. */
+    public void endAt(Instant t) {
+        fireTimersUpTo(t);
+    }
+
+    /** Everything decided so far, actions in file order. */
+    public Result result() {
+        List<Emitted> sorted = new ArrayList<>(emitted);
+        sorted.sort(Comparator.comparing((Emitted x) -> x.action().ts())
                 .thenComparingLong(x -> x.action().accountId())
                 .thenComparingLong(Emitted::seq));
-        List<Action> actions = emitted.stream().map(Emitted::action).toList();
+        List<Action> actions = sorted.stream().map(Emitted::action).toList();
         return new Result(actions, List.copyOf(deadLetters), accounts, read);
     }
 

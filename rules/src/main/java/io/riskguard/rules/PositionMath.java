@@ -4,11 +4,23 @@ import io.riskguard.config.Instrument;
 import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
 import io.riskguard.engine.Decimals;
+import io.riskguard.engine.TriggerContext;
 
 /** Unrealized P&L and profit in ticks (RULES.md §1.6), exact decimals; divisions per {@link Decimals}. */
 final class PositionMath {
 
     private PositionMath() {}
+
+    /**
+     * The unrealized P&L of the account's position in {@code contractId} at the trigger's time, or
+     * null when RULE-004/005 must skip it: no open position, no instruments entry, or no fresh mark.
+     */
+    static BigDecimal unrealizedNow(TriggerContext ctx, String contractId) {
+        PositionState p = ctx.position(contractId);
+        Instrument instrument = ctx.instrument(contractId);
+        BigDecimal mark = ctx.freshMark(contractId);
+        return p == null || instrument == null || mark == null ? null : unrealized(p, mark, instrument);
+    }
 
     /** {@code (mark − averagePrice) × dir × size × tick_value / tick_size}. */
     static BigDecimal unrealized(PositionState p, BigDecimal mark, Instrument instrument) {

@@ -1,11 +1,9 @@
 package io.riskguard.rules;
 
-import io.riskguard.config.Instrument;
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.DailyUnrealizedLoss;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
-import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
 
 /** RULE-004 daily_unrealized_loss: closes one position whose floating loss reaches the limit. */
@@ -19,14 +17,8 @@ public final class Rule004DailyUnrealizedLoss {
         if (!RuleSet.on(cfg)) {
             return;
         }
-        PositionState p = ctx.position(contractId);
-        Instrument instrument = ctx.instrument(contractId);
-        BigDecimal mark = ctx.freshMark(contractId);
-        if (p == null || instrument == null || mark == null) {
-            return;
-        }
-        BigDecimal u = PositionMath.unrealized(p, mark, instrument);
-        if (u.compareTo(cfg.limit()) <= 0) {
+        BigDecimal u = PositionMath.unrealizedNow(ctx, contractId);
+        if (u != null && u.compareTo(cfg.limit()) <= 0) {
             ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
                     + " reached the limit " + Formats.money(cfg.limit()));
         }

@@ -1,11 +1,9 @@
 package io.riskguard.rules;
 
-import io.riskguard.config.Instrument;
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.MaxUnrealizedProfit;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
-import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
 
 /** RULE-005 max_unrealized_profit: banks one position whose floating profit reaches the target. */
@@ -19,14 +17,8 @@ public final class Rule005MaxUnrealizedProfit {
         if (!RuleSet.on(cfg)) {
             return;
         }
-        PositionState p = ctx.position(contractId);
-        Instrument instrument = ctx.instrument(contractId);
-        BigDecimal mark = ctx.freshMark(contractId);
-        if (p == null || instrument == null || mark == null) {
-            return;
-        }
-        BigDecimal u = PositionMath.unrealized(p, mark, instrument);
-        if (u.compareTo(cfg.target()) >= 0) {
+        BigDecimal u = PositionMath.unrealizedNow(ctx, contractId);
+        if (u != null && u.compareTo(cfg.target()) >= 0) {
             ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
                     + " reached the target " + Formats.money(cfg.target()));
         }

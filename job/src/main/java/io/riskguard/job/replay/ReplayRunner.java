@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -48,6 +49,7 @@ public final class ReplayRunner {
     public static Outcome run(Request request) throws Exception {
         Path work = Files.createTempDirectory("riskguard-replay");
         Configuration conf = JobSettings.base(work.resolve("checkpoints"), Duration.ofSeconds(10));
+        conf.set(RestOptions.BIND_PORT, "0"); // a replay needs no fixed port (and must not collide with local)
         try (LocalCluster cluster = LocalCluster.start(conf, request.parallelism())) {
             StreamExecutionEnvironment env = cluster.environment(conf);
             env.setParallelism(request.parallelism());

@@ -9,6 +9,7 @@ import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.serde.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -65,7 +66,7 @@ public final class SimulatedLiveSource {
         @Override
         public SourceRecord map(Long index) {
             GeneratedEvent g = simulator.next();
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             last = now.isAfter(last) ? now : last;
             String line = g.toJson(last);
             try {

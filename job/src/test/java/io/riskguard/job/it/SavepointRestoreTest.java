@@ -1,0 +1,112 @@
+package io.riskguard.job.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionKind;
+import io.riskguard.job.model.DecidedAction;
+import io.riskguard.job.model.SourceRecord;
+import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.pipeline.RiskguardPipeline;
+import io.riskguard.job.replay.ReplayRunner;
+import io.riskguard.job.serde.Types;
+import io.riskguard.job.source.ReplaySource;
+import io.riskguard.job.support.CollectingSink;
+import io.riskguard.job.support.JobTestSupport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stop-with-savepoint in the middle of a trading day at parallelism 2, restore at parallelism 3:
+ * locks, P&L, pending timers and buffered triggers carry over, and the two runs together decide
+ * exactly what one uninterrupted run decides.
+ */
+class SavepointRestoreTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
+                    .build());
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aDayStoppedWithASavepointAndRestoredAtAnotherParallelismDecidesAsAnUninterruptedRun() throws Exception {
+        Path day = JobTestSupport.generatedDay(work, 30, Duration.ofHours(2), 1.0, 6, 23);
+        String config = JobTestSupport.defaultConfigYaml();
+        List<String> reference = JobTestSupport.referenceActions(config, day);
+
+        JobClient first = submit(day, config, 2, "before", null);
+        waitForActions("before", 50);
+        String savepoint = first.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL).get();
+        List<DecidedAction> before = CollectingSink.results("before");
+
+        JobClient second = submit(day, config, 3, "after", savepoint);
+        second.getJobExecutionResult().get();
+        List<DecidedAction> after = CollectingSink.results("after");
+
+        assertThat(before).as("actions before the savepoint").isNotEmpty();
+        assertThat(after).as("actions after the restore").isNotEmpty();
+        assertThat(locksEndedAfterRestore(before, after)).as("locks set before the savepoint, ended after it")
+                .isNotEmpty();
+        List<DecidedAction> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertThat(JobTestSupport.json(ReplayRunner.fileOrder(all))).containsExactlyElementsOf(reference);
+    }
+
+    private JobClient submit(Path day, String config, int parallelism, String sink, String savepoint) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobTestSupport.configure(env, work.resolve("checkpoints"), Duration.ofMillis(500), parallelism);
+        if (savepoint != null) {
+            Configuration restore = new Configuration();
+            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+            env.configure(restore);
+        }
+        DataStream<SourceRecord> source = env.fromSource(ReplaySource.create(List.of(day), null, 3000, false),
+                ReplaySource.watermarks(), "Replay files", Types.SOURCE_RECORD).uid("replay-source").setParallelism(1);
+        RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
+                new RiskguardPipeline.Options(config, "default.yaml", Ordering.EVENT_TIME));
+        streams.actions().sinkTo(new CollectingSink(sink)).uid("test-sink");
+        return env.executeAsync("savepoint test " + sink);
+    }
+
+    private static void waitForActions(String sink, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (CollectingSink.results(sink).size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** UNLOCKs emitted after the restore for locks whose LOCK was emitted before the savepoint. */
+    private static Set<String> locksEndedAfterRestore(List<DecidedAction> before, List<DecidedAction> after) {
+        Set<String> lockedBefore = before.stream().map(DecidedAction::action).filter(a -> a.kind() == ActionKind.LOCK)
+                .map(a -> a.accountId() + "/" + a.rule()).collect(Collectors.toSet());
+        Set<String> lockedAgainAfter = after.stream().map(DecidedAction::action)
+                .filter(a -> a.kind() == ActionKind.LOCK).map(a -> a.accountId() + "/" + a.rule())
+                .collect(Collectors.toSet());
+        return after.stream().map(DecidedAction::action).filter(a -> a.kind() == ActionKind.UNLOCK)
+                .map(SavepointRestoreTest::key).filter(lockedBefore::contains).filter(k -> !lockedAgainAfter.contains(k))
+                .collect(Collectors.toSet());
+    }
+
+    private static String key(Action a) {
+        return a.accountId() + "/" + a.rule();
+    }
+}

@@ -1,0 +1,67 @@
+package io.riskguard.job.support;
+
+import io.riskguard.config.ConfigLoader;
+import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionJson;
+import io.riskguard.job.generate.MarketSimulator;
+import io.riskguard.job.pipeline.JobSettings;
+import io.riskguard.replay.SequentialReplay;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Shared by the job's MiniCluster tests: scenario files, generated days, the reference replay. */
+public final class JobTestSupport {
+
+    private JobTestSupport() {}
+
+    public static Path testdata() {
+        return Path.of(System.getProperty("riskguard.testdata", "../testdata"));
+    }
+
+    public static List<Path> scenarios() throws IOException {
+        try (Stream<Path> dirs = Files.list(testdata().resolve("scenarios"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("events.jsonl"))).sorted().toList();
+        }
+    }
+
+    public static String defaultConfigYaml() throws IOException {
+        return Files.readString(testdata().resolve("config/default.yaml"), StandardCharsets.UTF_8);
+    }
+
+    /** A simulated trading session written to {@code dir}; the events all tests compare on. */
+    public static Path generatedDay(Path dir, int accounts, Duration length, double quotesPerSecond,
+            double entriesPerHour, long seed) throws IOException {
+        Instant start = Instant.parse("2026-03-02T14:30:00Z");
+        List<String> lines = MarketSimulator.lines(new MarketSimulator.Settings(accounts, 20_001, start,
+                start.plus(length), quotesPerSecond, entriesPerHour, seed));
+        Path file = dir.resolve("day-" + seed + ".jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** What the single-threaded reference replay decides for these events: the expected job output. */
+    public static List<String> referenceActions(String configYaml, Path events) throws Exception {
+        SequentialReplay.Result r = new SequentialReplay(ConfigLoader.parse(configYaml, "test.yaml"))
+                .run(List.of(Files.readAllLines(events, StandardCharsets.UTF_8)), null);
+        return json(r.actions());
+    }
+
+    public static List<String> json(List<Action> actions) {
+        return actions.stream().map(ActionJson::toJson).toList();
+    }
+
+    /** RocksDB, incremental checkpoints at {@code interval}, no Kryo: the job's own settings. */
+    public static void configure(StreamExecutionEnvironment env, Path checkpoints, Duration interval, int parallelism) {
+        Configuration conf = JobSettings.base(checkpoints, interval);
+        env.configure(conf);
+        env.setParallelism(parallelism);
+    }
+}
