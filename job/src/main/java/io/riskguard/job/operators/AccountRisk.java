@@ -83,8 +83,7 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
             ctx.timerService().registerEventTimeTimer(ms);
             return;
         }
-        Instant last = eventTime.value();
-        Instant t = last != null && last.isAfter(in.evalTs()) ? last : in.evalTs();
+        Instant t = latest(latest(in.evalTs(), eventTime.value()), watermark(ctx.timerService()));
         eventTime.update(t);
         Emitter emit = new Emitter(ctx.timerService(), out, ctx);
         fireTimersUpTo(ctx.getCurrentKey(), t, null, emit);
@@ -107,6 +106,20 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
             }
         }
         fireTimersUpTo(account, Millis.end(ms), horizon, emit);
+        if (ordering == Ordering.ARRIVAL) {
+            // event time has reached ms: a late event arriving now is evaluated at it, never before
+            eventTime.update(latest(Millis.end(ms), eventTime.value()));
+        }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** The operator's watermark as an instant, or null before the first one. */
+    private static Instant watermark(TimerService timers) {
+        long wm = timers.currentWatermark();
+        return wm == Long.MIN_VALUE ? null : Instant.ofEpochMilli(wm);
     }
 
     @Override

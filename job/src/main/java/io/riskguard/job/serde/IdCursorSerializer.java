@@ -22,7 +22,7 @@ public final class IdCursorSerializer extends ImmutableSerializer<IdCursor> {
         out.writeByte(VERSION);
         Wire.writeInstant(v.at(), out);
         out.writeInt(v.nextIndex().size());
-        for (Map.Entry<String, Integer> e : v.nextIndex().entrySet()) {
+        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(v.nextIndex()).entrySet()) {
             Wire.writeString(e.getKey(), out);
             out.writeInt(e.getValue());
         }
