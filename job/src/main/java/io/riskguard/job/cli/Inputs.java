@@ -3,7 +3,13 @@ package io.riskguard.job.cli;
 import io.riskguard.config.ConfigException;
 import io.riskguard.config.ConfigLoader;
 import io.riskguard.config.RiskConfig;
+import io.riskguard.sinks.gateway.GatewayCredentials;
+import io.riskguard.sinks.gateway.GatewaySettings;
+import io.riskguard.sinks.jdbc.DatabaseMigrations;
+import io.riskguard.sinks.jdbc.JdbcSettings;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +63,43 @@ final class Inputs {
             throw new UsageException("riskguard: invalid " + option + " " + value
                     + ": must be an ISO-8601 UTC instant such as 2026-03-02T23:00:00Z");
         }
+    }
+
+    /** The gateway URL checked, the credentials present (read again where the sink runs), the ledger chosen. */
+    static GatewaySettings gateway(String url, String jdbcUrl) {
+        URI uri = uri(url, "--gateway-url", "http://host:port");
+        if (!GatewayCredentials.inEnvironment()) {
+            throw new UsageException("riskguard: --gateway-url needs " + GatewayCredentials.USER_ENV + " and "
+                    + GatewayCredentials.KEY_ENV + " in the environment (or their _FILE variants)");
+        }
+        return GatewaySettings.defaults(uri, jdbcUrl == null ? null : new JdbcSettings(jdbcUrl));
+    }
+
+    /** The database URL checked and the schema migrated before the job starts. */
+    static JdbcSettings database(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("riskguard: invalid --jdbc-url " + url + ": must be a jdbc:postgresql: URL");
+        }
+        JdbcSettings settings = new JdbcSettings(url);
+        try {
+            DatabaseMigrations.migrate(settings);
+        } catch (RuntimeException e) {
+            String reason = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+            throw new UsageException("riskguard: cannot prepare the database at " + url + ": " + reason);
+        }
+        return settings;
+    }
+
+    private static URI uri(String value, String option, String shape) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        throw new UsageException("riskguard: invalid " + option + " " + value + ": must be a URL like " + shape);
     }
 
     static void positive(int value, String option) {

@@ -3,6 +3,8 @@ package io.riskguard.job.cli;
 import io.riskguard.job.replay.ReplayFiles;
 import io.riskguard.job.replay.ReplayRunner;
 import io.riskguard.job.replay.ReplaySummary;
+import io.riskguard.sinks.gateway.GatewaySettings;
+import io.riskguard.sinks.jdbc.JdbcSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,11 +47,10 @@ final class ReplayCommand implements Callable<Integer> {
         Inputs.readable(events, "events");
         Inputs.positive(parallelism, "--parallelism");
         var untilInstant = Inputs.instant(until, "--until");
-        if (gatewayUrl != null || jdbcUrl != null) {
-            throw new UsageException("riskguard: --gateway-url and --jdbc-url are not available in this build yet");
-        }
+        GatewaySettings gateway = gatewayUrl == null ? null : Inputs.gateway(gatewayUrl, jdbcUrl);
+        JdbcSettings database = jdbcUrl == null ? null : Inputs.database(jdbcUrl);
         ReplayRunner.Outcome outcome = ReplayRunner.run(new ReplayRunner.Request(yaml, config.toString(),
-                List.copyOf(events), untilInstant, parallelism, true));
+                List.copyOf(events), untilInstant, parallelism, true, gateway, database));
         ReplayFiles.writeActions(out, outcome.actions());
         if (deadLetters != null) {
             ReplayFiles.writeDeadLetters(deadLetters, outcome.deadLetters());

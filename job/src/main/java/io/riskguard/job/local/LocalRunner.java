@@ -4,11 +4,17 @@ import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.DeadLetterJson;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.pipeline.EnforcementSinks;
 import io.riskguard.job.pipeline.JobSettings;
 import io.riskguard.job.pipeline.RiskguardPipeline;
 import io.riskguard.job.serde.Types;
 import io.riskguard.job.source.ReplaySource;
 import io.riskguard.job.source.SimulatedLiveSource;
+import io.riskguard.sinks.gateway.GatewaySettings;
+import io.riskguard.sinks.gateway.sim.GatewaySimulator;
+import io.riskguard.sinks.jdbc.DatabaseMigrations;
+import io.riskguard.sinks.jdbc.JdbcSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +29,8 @@ import org.apache.flink.streaming.api.functions.sink.PrintSink;
 /**
  * {@code local}: the job on an in-process MiniCluster with the Flink web UI, fed by a recorded day
  * at an accelerated pace (replay ordering) or an endless simulated market (live ordering), with
- * actions printed as they are decided.
+ * actions printed as they are decided, sent to an in-process broker gateway simulator and recorded
+ * in an embedded PostgreSQL. Nothing to install.
  */
 public final class LocalRunner {
 
@@ -35,6 +42,18 @@ public final class LocalRunner {
 
     public static void run(Request r) throws Exception {
         Path work = Files.createTempDirectory("riskguard-local");
+        try (GatewaySimulator gateway = GatewaySimulator.start(GatewaySimulator.Options.defaults().withPort(0));
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            JdbcSettings database = new JdbcSettings(postgres.getJdbcUrl("postgres", "postgres"));
+            DatabaseMigrations.migrate(database);
+            System.err.printf("riskguard local: broker gateway simulator on %s (its calls: %s/sim/calls), "
+                    + "PostgreSQL on %s (see the view locked_accounts_now)%n", gateway.baseUri(), gateway.baseUri(),
+                    database.url());
+            run(r, work, GatewaySettings.defaults(gateway.baseUri(), database).withDemoCredentials(), database);
+        }
+    }
+
+    private static void run(Request r, Path work, GatewaySettings gateway, JdbcSettings database) throws Exception {
         Configuration conf = JobSettings.base(work.resolve("checkpoints"), Duration.ofSeconds(10));
         conf.set(RestOptions.PORT, r.port());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
@@ -51,6 +70,7 @@ public final class LocalRunner {
 
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source, new RiskguardPipeline.Options(
                 r.configYaml(), r.configName(), live ? Ordering.ARRIVAL : Ordering.EVENT_TIME));
+        EnforcementSinks.attach(streams.actions(), gateway, database);
         streams.actions().map(d -> ActionJson.toJson(d.action()), BasicTypeInfo.STRING_TYPE_INFO)
                 .name("Action JSON").sinkTo(new PrintSink<>("action")).name("Print actions");
         streams.deadLetters().map(d -> DeadLetterJson.toJson(d.letter()), BasicTypeInfo.STRING_TYPE_INFO)

@@ -8,11 +8,14 @@ import io.riskguard.job.model.ReplayOutput;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
 import io.riskguard.job.operators.RouteEvents;
+import io.riskguard.job.pipeline.EnforcementSinks;
 import io.riskguard.job.pipeline.JobSettings;
 import io.riskguard.job.pipeline.LocalCluster;
 import io.riskguard.job.pipeline.RiskguardPipeline;
 import io.riskguard.job.serde.Types;
 import io.riskguard.job.source.ReplaySource;
+import io.riskguard.sinks.gateway.GatewaySettings;
+import io.riskguard.sinks.jdbc.JdbcSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +41,18 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class ReplayRunner {
 
-    /** What to replay. {@code until} null: event time ends at the last event. */
+    /**
+     * What to replay. {@code until} null: event time ends at the last event. {@code gateway} and
+     * {@code database} null: actions go to the file only.
+     */
     public record Request(String configYaml, String configName, List<Path> events, Instant until, int parallelism,
-            boolean showProgress) {}
+            boolean showProgress, GatewaySettings gateway, JdbcSettings database) {
+
+        public Request(String configYaml, String configName, List<Path> events, Instant until, int parallelism,
+                boolean showProgress) {
+            this(configYaml, configName, events, until, parallelism, showProgress, null, null);
+        }
+    }
 
     public record Outcome(List<Action> actions, List<DeadLetter> deadLetters, long linesRead, Instant horizon) {}
 
@@ -93,6 +105,7 @@ public final class ReplayRunner {
                 .uid("replay-source").setParallelism(1);
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
                 new RiskguardPipeline.Options(request.configYaml(), request.configName(), Ordering.EVENT_TIME));
+        EnforcementSinks.attach(streams.actions(), request.gateway(), request.database());
         return streams.actions().map(ReplayOutput::of, Types.REPLAY_OUTPUT).name("Collect actions")
                 .union(streams.deadLetters().map(ReplayOutput::of, Types.REPLAY_OUTPUT).name("Collect dead letters"));
     }

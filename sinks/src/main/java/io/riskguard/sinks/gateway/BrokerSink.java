@@ -25,7 +25,9 @@ public final class BrokerSink implements Sink<Action> {
 
     @Override
     public SinkWriter<Action> createWriter(WriterInitContext context) throws IOException {
-        GatewayCredentials credentials = GatewayCredentials.fromEnvironment();
+        GatewayCredentials credentials = settings.demoCredentials() && !GatewayCredentials.inEnvironment()
+                ? GatewayCredentials.LOCAL_DEMO
+                : GatewayCredentials.fromEnvironment();
         ActionLedger ledger = settings.ledger() == null ? new MemoryActionLedger()
                 : new JdbcActionLedger(settings.ledger());
         return new BrokerSinkWriter(settings, credentials, ledger, new FlinkGatewayMetrics(context.metricGroup()));

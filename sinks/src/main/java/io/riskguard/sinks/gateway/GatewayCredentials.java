@@ -11,6 +11,13 @@ public record GatewayCredentials(String userName, String apiKey) {
     public static final String USER_ENV = "RISKGUARD_GATEWAY_USER";
     public static final String KEY_ENV = "RISKGUARD_GATEWAY_API_KEY";
 
+    /** What {@code local} uses with its in-process simulator (which accepts any credentials). */
+    public static final GatewayCredentials LOCAL_DEMO = new GatewayCredentials("riskguard-local", "local-demo");
+
+    public static boolean inEnvironment() {
+        return Secrets.get(USER_ENV) != null && Secrets.get(KEY_ENV) != null;
+    }
+
     /** @throws IllegalStateException naming the missing variable */
     public static GatewayCredentials fromEnvironment() {
         String user = Secrets.get(USER_ENV);

@@ -25,31 +25,41 @@ public record GatewaySettings(
         Duration maxBackoff,
         int businessRetries,
         int flattenRounds,
-        JdbcSettings ledger) implements Serializable {
+        JdbcSettings ledger,
+        boolean demoCredentials) implements Serializable {
 
     /** ProjectX allows 200 requests per 60 s; we stay a little under it. */
     public static GatewaySettings defaults(URI baseUrl, JdbcSettings ledger) {
         return new GatewaySettings(baseUrl, 8, 10_000, 190, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 3, 3, ledger);
+                Duration.ofSeconds(30), 3, 3, ledger, false);
+    }
+
+    /**
+     * For {@code local} only: when no credentials are in the environment, log in to the
+     * in-process simulator (which accepts any) with a fixed demo user. Never for a real broker.
+     */
+    public GatewaySettings withDemoCredentials() {
+        return new GatewaySettings(baseUrl, workers, maxBuffered, rateLimit, rateWindow, requestTimeout, maxBackoff,
+                businessRetries, flattenRounds, ledger, true);
     }
 
     public GatewaySettings withRateLimit(int permits, Duration window) {
         return new GatewaySettings(baseUrl, workers, maxBuffered, permits, window, requestTimeout, maxBackoff,
-                businessRetries, flattenRounds, ledger);
+                businessRetries, flattenRounds, ledger, demoCredentials);
     }
 
     public GatewaySettings withWorkers(int n) {
         return new GatewaySettings(baseUrl, n, maxBuffered, rateLimit, rateWindow, requestTimeout, maxBackoff,
-                businessRetries, flattenRounds, ledger);
+                businessRetries, flattenRounds, ledger, demoCredentials);
     }
 
     public GatewaySettings withBackoff(Duration max) {
         return new GatewaySettings(baseUrl, workers, maxBuffered, rateLimit, rateWindow, requestTimeout, max,
-                businessRetries, flattenRounds, ledger);
+                businessRetries, flattenRounds, ledger, demoCredentials);
     }
 
     public GatewaySettings withTimeout(Duration timeout) {
         return new GatewaySettings(baseUrl, workers, maxBuffered, rateLimit, rateWindow, timeout, maxBackoff,
-                businessRetries, flattenRounds, ledger);
+                businessRetries, flattenRounds, ledger, demoCredentials);
     }
 }

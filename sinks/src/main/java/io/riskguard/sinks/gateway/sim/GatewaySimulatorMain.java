@@ -40,7 +40,12 @@ public final class GatewaySimulatorMain {
 
     /** Parses the arguments, starts the simulator and prints the listening line. */
     static GatewaySimulator start(String[] args, Map<String, String> env, PrintStream out) {
-        GatewaySimulator.Options options = GatewaySimulator.Options.defaults().withPort(port(args));
+        return start(port(args), env, out);
+    }
+
+    /** Starts on {@code port} with the users of {@code env} (demo mode without them) and prints the listening line. */
+    public static GatewaySimulator start(int port, Map<String, String> env, PrintStream out) {
+        GatewaySimulator.Options options = GatewaySimulator.Options.defaults().withPort(port);
         String user = env.get(USER_ENV);
         String apiKey = env.get(API_KEY_ENV);
         if (user != null && !user.isEmpty() && apiKey != null && !apiKey.isEmpty()) {
