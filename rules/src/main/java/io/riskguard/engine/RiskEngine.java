@@ -58,6 +58,15 @@ public final class RiskEngine {
     private final Rule011SymbolBlocks r011 = new Rule011SymbolBlocks();
     private final Rule012TradeManagement r012 = new Rule012TradeManagement();
     private final Rule013DailyRealizedProfit r013 = new Rule013DailyRealizedProfit();
+    private final RuleListener listener;
+
+    public RiskEngine() {
+        this(RuleListener.NONE);
+    }
+
+    public RiskEngine(RuleListener listener) {
+        this.listener = listener;
+    }
 
     /**
      * An account's own event (account, order, position or trade).
@@ -68,6 +77,7 @@ public final class RiskEngine {
         long accountId = accountIdOf(event);
         TriggerContext ctx = new TriggerContext(state, config, accountId, evalTime,
                 () -> ActionIds.eventSource(event, accountId, evalTime), marks);
+        ctx.setListener(listener);
         housekeeping.pruneIfDue(ctx);
         boolean applied;
         if (event instanceof PositionEvent e) {
@@ -90,6 +100,7 @@ public final class RiskEngine {
         }
         TriggerContext ctx = new TriggerContext(state, config, accountId, evalTime,
                 () -> ActionIds.quoteSource(contractId, evalTime), marks);
+        ctx.setListener(listener);
         housekeeping.pruneIfDue(ctx);
         r004.onContract(ctx, contractId);
         r005.onContract(ctx, contractId);
@@ -103,6 +114,7 @@ public final class RiskEngine {
      */
     public Decision onTimer(AccountState state, CompiledConfig config, long accountId, Instant due, MarkView marks) {
         TriggerContext ctx = new TriggerContext(state, config, accountId, due, () -> ActionIds.timerSource(due), marks);
+        ctx.setListener(listener);
         housekeeping.pruneIfDue(ctx);
         lockExpiry.onTimer(ctx);
         r008.onTimer(ctx);
@@ -158,6 +170,7 @@ public final class RiskEngine {
     }
 
     private Decision finish(TriggerContext ctx, Instant firedTimer) {
+        reportBreaches(ctx);
         List<Candidate> emitted = merger.merge(ctx);
         AccountState state = ctx.state();
         List<Action> actions = toActions(ctx, emitted);
@@ -172,6 +185,16 @@ public final class RiskEngine {
             state.setTimers(new TimerBook(plan.scheduled()));
         }
         return new Decision(actions, ctx.warnings(), plan.toSet(), plan.toCancel());
+    }
+
+    private void reportBreaches(TriggerContext ctx) {
+        int seen = 0;
+        for (Candidate c : ctx.candidates()) {
+            if (c.kind() != ActionKind.UNLOCK && (seen & (1 << c.rule())) == 0) {
+                seen |= 1 << c.rule();
+                listener.breached(c.rule());
+            }
+        }
     }
 
     private static List<Action> toActions(TriggerContext ctx, List<Candidate> emitted) {

@@ -42,6 +42,7 @@ public final class TriggerContext {
     private List<PositionState> openPositions;
     private List<OrderState> orders;
     private boolean structureChanged;
+    private RuleListener listener = RuleListener.NONE;
 
     /** {@code source} is built only when the trigger emits something: formatting instants is not free. */
     TriggerContext(AccountState state, CompiledConfig config, long accountId, Instant t,
@@ -56,6 +57,15 @@ public final class TriggerContext {
         this.locks = state.locks();
         this.pending = state.pending().expire(t);
         this.lockedAtStart = locks.lockedAt(t);
+    }
+
+    void setListener(RuleListener listener) {
+        this.listener = listener;
+    }
+
+    /** A rule calls this once it has found itself enabled for the account and looks at the trigger. */
+    public void evaluated(int rule) {
+        listener.evaluated(rule);
     }
 
     public long accountId() {

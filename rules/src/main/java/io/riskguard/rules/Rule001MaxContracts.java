@@ -22,6 +22,7 @@ public final class Rule001MaxContracts {
         if (!RuleSet.on(cfg)) {
             return;
         }
+        ctx.evaluated(RULE);
         long signed = 0;
         long gross = 0;
         for (PositionState p : ctx.openPositions()) {

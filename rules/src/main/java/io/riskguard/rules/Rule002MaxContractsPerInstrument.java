@@ -16,6 +16,7 @@ public final class Rule002MaxContractsPerInstrument {
         if (!RuleSet.on(cfg) || !change.leavesOpen()) {
             return;
         }
+        ctx.evaluated(RULE);
         String root = ctx.root(change.contractId());
         Integer limit = limitFor(cfg, root);
         if (limit == null) {

@@ -19,6 +19,7 @@ public final class Rule003DailyRealizedLoss {
         if (!RuleSet.on(cfg) || day.fired003()) {
             return;
         }
+        ctx.evaluated(RULE);
         BigDecimal pnl = day.realized(includeFees(ctx.rules()));
         if (pnl.compareTo(cfg.limit()) > 0) {
             return;

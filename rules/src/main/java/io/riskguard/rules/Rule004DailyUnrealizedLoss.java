@@ -17,6 +17,7 @@ public final class Rule004DailyUnrealizedLoss {
         if (!RuleSet.on(cfg)) {
             return;
         }
+        ctx.evaluated(RULE);
         BigDecimal u = PositionMath.unrealizedNow(ctx, contractId);
         if (u != null && u.compareTo(cfg.limit()) <= 0) {
             ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId

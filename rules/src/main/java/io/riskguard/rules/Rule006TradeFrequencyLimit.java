@@ -34,6 +34,7 @@ public final class Rule006TradeFrequencyLimit {
         if (!RuleSet.on(cfg) || !change.counted()) {
             return;
         }
+        ctx.evaluated(RULE);
         boolean opening = change.event().profitAndLoss() == null;
         if (cfg.count() == FrequencyCount.ENTRIES && !opening) {
             return;

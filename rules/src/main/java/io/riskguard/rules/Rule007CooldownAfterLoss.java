@@ -22,6 +22,7 @@ public final class Rule007CooldownAfterLoss {
         if (!RuleSet.on(cfg) || !change.counted() || change.event().profitAndLoss() == null) {
             return;
         }
+        ctx.evaluated(RULE);
         OrderLoss order = ctx.state().orderLoss(change.event().orderId());
         LossTier tier = mostSevereReached(cfg, order);
         if (tier == null || (order.firedTier() != null && order.firedTier().compareTo(tier.loss()) <= 0)) {

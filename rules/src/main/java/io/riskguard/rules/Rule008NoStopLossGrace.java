@@ -21,7 +21,11 @@ public final class Rule008NoStopLossGrace {
                 continue;
             }
             ctx.spendGraceTimer(p);
-            if (!RuleSet.on(ctx.rules().noStopLossGrace()) || ctx.hasQualifyingStop(p)) {
+            if (!RuleSet.on(ctx.rules().noStopLossGrace())) {
+                continue;
+            }
+            ctx.evaluated(RULE);
+            if (ctx.hasQualifyingStop(p)) {
                 continue;
             }
             long grace = Duration.between(p.openedAt(), p.graceDue()).getSeconds();

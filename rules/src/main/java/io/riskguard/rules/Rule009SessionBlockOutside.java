@@ -32,7 +32,11 @@ public final class Rule009SessionBlockOutside {
 
     private void onNewRisk(TriggerContext ctx, String what) {
         SessionCalendar session = ctx.config().session();
-        if (!RuleSet.on(ctx.rules().sessionBlockOutside()) || session == null || session.inside(ctx.t())) {
+        if (!RuleSet.on(ctx.rules().sessionBlockOutside()) || session == null) {
+            return;
+        }
+        ctx.evaluated(RULE);
+        if (session.inside(ctx.t())) {
             return;
         }
         String reason = what + " at " + Formats.local(ctx.t(), session.zone()) + " " + session.zone().getId()
@@ -50,6 +54,7 @@ public final class Rule009SessionBlockOutside {
         if (checked.isEmpty() || session.inside(ctx.t())) {
             return;
         }
+        ctx.evaluated(RULE);
         int positions = ctx.openPositions().size();
         int orders = ctx.workingOrders().size();
         if (positions + orders == 0) {

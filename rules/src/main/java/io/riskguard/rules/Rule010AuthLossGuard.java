@@ -10,6 +10,9 @@ public final class Rule010AuthLossGuard {
     public static final int RULE = 10;
 
     public void onAccount(TriggerContext ctx, AccountChange change) {
+        if (RuleSet.on(ctx.rules().authLossGuard())) {
+            ctx.evaluated(RULE);
+        }
         if (change.canTrade()) {
             // Ends the lock even if the rule has been disabled since it started.
             if (ctx.locks().active(RULE, ctx.t()).isPresent()) {

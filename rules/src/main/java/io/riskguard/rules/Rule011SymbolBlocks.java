@@ -34,6 +34,7 @@ public final class Rule011SymbolBlocks {
         if (!RuleSet.on(ctx.rules().symbolBlocks())) {
             return null;
         }
+        ctx.evaluated(RULE);
         String pattern = ctx.config().blockingPattern(ctx.rules(), contractId);
         return pattern == null ? null : ctx.root(contractId) + " is blocked by pattern " + pattern;
     }

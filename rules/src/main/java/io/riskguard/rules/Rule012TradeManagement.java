@@ -30,6 +30,7 @@ public final class Rule012TradeManagement {
         if (!RuleSet.on(cfg) || p == null) {
             return;
         }
+        ctx.evaluated(RULE);
         Instrument instrument = ctx.instrument(contractId);
         BigDecimal mark = ctx.freshMark(contractId);
         if (instrument == null || mark == null) {

@@ -19,6 +19,7 @@ public final class Rule013DailyRealizedProfit {
         if (!RuleSet.on(cfg) || day.fired013()) {
             return;
         }
+        ctx.evaluated(RULE);
         BigDecimal pnl = day.realized(Rule003DailyRealizedLoss.includeFees(ctx.rules()));
         if (pnl.compareTo(cfg.target()) < 0) {
             return;

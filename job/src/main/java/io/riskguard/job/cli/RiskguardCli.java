@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "riskguard", mixinStandardHelpOptions = true, version = "riskguard 0.1.0",
         description = "Real-time risk guard for futures trading accounts, on Apache Flink.",
         subcommands = {ReplayCommand.class, LocalCommand.class, GenerateDayCommand.class, GatewaySimCommand.class,
-                EmbeddedDbCommand.class})
+                EmbeddedDbCommand.class, RunCommand.class, SignConfigCommand.class})
 public final class RiskguardCli implements Runnable {
 
     public static final int DONE = 0;

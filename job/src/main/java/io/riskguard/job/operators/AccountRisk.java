@@ -19,7 +19,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -38,6 +37,7 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
 
     private static final long serialVersionUID = 1L;
     static final String HORIZON = "replay-horizon";
+    static final String CONFIG = "config";
 
     private static final Comparator<AccountInput> REPLAY_ORDER =
             Comparator.comparing(AccountInput::evalTs).thenComparingLong(AccountInput::seq);
@@ -51,8 +51,7 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
     private transient FlinkAccountState state;
     private transient MapState<Long, List<AccountInput>> buffer;
     private transient ValueState<Instant> eventTime;
-    private transient Counter triggers;
-    private transient Counter actions;
+    private transient RiskMetrics metrics;
 
     /** The config travels as its YAML text and is loaded (and validated) again on each subtask. */
     public AccountRisk(String configYaml, String configName, Ordering ordering) {
@@ -64,16 +63,16 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
     @Override
     public void open(OpenContext openContext) throws Exception {
         config = CompiledConfig.of(ConfigLoader.parse(configYaml, configName));
-        engine = new RiskEngine();
+        metrics = new RiskMetrics(getRuntimeContext().getMetricGroup());
+        engine = new RiskEngine(metrics);
         state = new FlinkAccountState(getRuntimeContext());
         buffer = getRuntimeContext().getMapState(RiskState.replayBuffer());
         eventTime = getRuntimeContext().getState(RiskState.eventTime());
-        triggers = getRuntimeContext().getMetricGroup().counter("triggers");
-        actions = getRuntimeContext().getMetricGroup().counter("actions");
     }
 
     @Override
     public void processElement(AccountInput in, ReadOnlyContext ctx, Collector<DecidedAction> out) throws Exception {
+        useLatestConfig(ctx.getBroadcastState(RiskState.CONTROL_STATE));
         if (ordering == Ordering.EVENT_TIME) {
             long ms = Millis.ceil(in.evalTs());
             List<AccountInput> waiting = buffer.get(ms);
@@ -93,6 +92,7 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
     @Override
     public void onTimer(long ms, OnTimerContext ctx, Collector<DecidedAction> out) throws Exception {
         long account = ctx.getCurrentKey();
+        useLatestConfig(ctx.getBroadcastState(RiskState.CONTROL_STATE));
         Instant horizon = horizon(ctx.getBroadcastState(RiskState.CONTROL_STATE));
         Emitter emit = new Emitter(ctx.timerService(), out, ctx);
         List<AccountInput> due = buffer.get(ms);
@@ -122,10 +122,26 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
         return wm == Long.MIN_VALUE ? null : Instant.ofEpochMilli(wm);
     }
 
+    /**
+     * A replay's end, or a configuration already verified upstream (signature, version, validity):
+     * kept in broadcast state, so it survives restores and reaches every subtask.
+     */
     @Override
     public void processBroadcastElement(ControlMessage msg, Context ctx, Collector<DecidedAction> out) throws Exception {
         if (msg.replayHorizon() != null) {
             ctx.getBroadcastState(RiskState.CONTROL_STATE).put(HORIZON, msg);
+        }
+        if (msg.isConfig() && msg.configVersion() > config.version()) {
+            ctx.getBroadcastState(RiskState.CONTROL_STATE).put(CONFIG, msg);
+            useLatestConfig(ctx.getBroadcastState(RiskState.CONTROL_STATE));
+        }
+    }
+
+    /** The newest configuration in broadcast state, compiled once; every action carries its version. */
+    private void useLatestConfig(ReadOnlyBroadcastState<String, ControlMessage> control) throws Exception {
+        ControlMessage latest = control.get(CONFIG);
+        if (latest != null && latest.configVersion() != config.version()) {
+            config = CompiledConfig.of(ConfigLoader.parse(latest.configYaml(), "control v" + latest.configVersion()));
         }
     }
 
@@ -147,15 +163,18 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
             if (next == null) {
                 return;
             }
-            triggers.inc();
+            metrics.trigger();
+            boolean lockedBefore = state.locks().lockedAt(next);
             Decision d = engine.onTimer(state, config, account, next, state);
+            metrics.lockChanged(lockedBefore, state.locks().lockedAt(next));
             emit.decision(d, DecidedAction.TIMER, 0);
         }
     }
 
     private void apply(long account, AccountInput in, Instant t, Emitter emit) {
         state.beginTrigger();
-        triggers.inc();
+        metrics.trigger();
+        boolean lockedBefore = state.locks().lockedAt(t);
         Decision d;
         if (in.isMark()) {
             if (state.position(in.contractId()) == null) {
@@ -171,6 +190,10 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
             if (in.event() instanceof PositionEvent p && state.position(p.contractId()) == null) {
                 state.removeMark(p.contractId());
             }
+        }
+        metrics.lockChanged(lockedBefore, state.locks().lockedAt(t));
+        if (ordering == Ordering.ARRIVAL) {
+            metrics.decided(System.currentTimeMillis() - in.evalTs().toEpochMilli());
         }
         emit.decision(d, DecidedAction.EVENT, in.seq());
     }
@@ -190,7 +213,7 @@ public final class AccountRisk extends KeyedBroadcastProcessFunction<Long, Accou
         void decision(Decision d, int phase, long seq) {
             int index = 0;
             for (Action a : d.actions()) {
-                actions.inc();
+                metrics.action(a);
                 out.collect(new DecidedAction(a, phase, seq, index++));
             }
             for (DeadLetter w : d.warnings()) {

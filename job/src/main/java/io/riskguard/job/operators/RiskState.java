@@ -6,6 +6,7 @@ import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.serde.AccountFlagsSerializer;
 import io.riskguard.job.serde.AccountInputSerializer;
+import io.riskguard.job.serde.ContractInputSerializer;
 import io.riskguard.job.serde.ControlMessageSerializer;
 import io.riskguard.job.serde.DayFiguresSerializer;
 import io.riskguard.job.serde.FillLogSerializer;
@@ -120,6 +121,12 @@ public final class RiskState {
 
     public static MapStateDescriptor<Long, Boolean> holders() {
         return new MapStateDescriptor<>("holders", LongSerializer.INSTANCE, BooleanSerializer.INSTANCE);
+    }
+
+    /** Event-time ordering: quotes and position events waiting for the watermark, by millisecond. */
+    public static MapStateDescriptor<Long, List<ContractInput>> contractBuffer() {
+        return new MapStateDescriptor<>("contract-buffer", LongSerializer.INSTANCE,
+                new ListSerializer<>(ContractInputSerializer.INSTANCE));
     }
 
     // ---- broadcast ------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
 
     private transient Map<io.riskguard.contract.EventType, Counter> eventsByType;
     private transient Counter deadLetters;
+    private transient Map<String, Counter> deadLettersByReason;
     private transient LongCounter lines;
     private transient LongMaximum horizon;
 
@@ -47,16 +48,23 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
                     .counter("events"));
         }
         deadLetters = getRuntimeContext().getMetricGroup().counter("rejectedInput");
+        deadLettersByReason = new java.util.HashMap<>();
         lines = getRuntimeContext().getLongCounter(LINES);
         horizon = new LongMaximum();
         getRuntimeContext().addAccumulator(HORIZON_NANOS, horizon);
+    }
+
+    /** The reason without its values ("negative size -1 in data.size" → "negative size"): bounded cardinality. */
+    static String reasonCategory(String reason) {
+        String category = reason.replaceAll("[-0-9\"].*$", "").strip();
+        return category.isEmpty() ? "other" : category.replace(' ', '_');
     }
 
     @Override
     public void processElement(SourceRecord r, Context ctx, Collector<AccountInput> out) {
         if (r.end()) {
             horizon.add(r.evalTs().getEpochSecond() * 1_000_000_000L + r.evalTs().getNano());
-            ctx.output(RiskState.CONTROL, new ControlMessage(r.evalTs()));
+            ctx.output(RiskState.CONTROL, ControlMessage.endOfReplay(r.evalTs()));
             return;
         }
         if (r.rejection() != null || r.event() != null) {
@@ -64,6 +72,8 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
         }
         if (r.rejection() != null) {
             deadLetters.inc();
+            deadLettersByReason.computeIfAbsent(reasonCategory(r.rejection()), c -> getRuntimeContext()
+                    .getMetricGroup().addGroup("reason", c).counter("rejectedInput")).inc();
             ctx.output(RiskState.DEAD_LETTERS, new DeadLetterRecord(r.seq(), DeadLetter.rejected(r.rejection(), r.line())));
             return;
         }

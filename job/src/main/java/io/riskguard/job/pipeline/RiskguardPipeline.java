@@ -44,6 +44,12 @@ public final class RiskguardPipeline {
     private RiskguardPipeline() {}
 
     public static Streams build(DataStream<SourceRecord> source, Options options) {
+        return build(source, options, null);
+    }
+
+    /** @param configUpdates verified configuration updates to broadcast with the rest of the control, or null */
+    public static Streams build(DataStream<SourceRecord> source, Options options,
+            DataStream<ControlMessage> configUpdates) {
         // Routing runs chained to the source, at its parallelism: a rebalance here would reorder a
         // contract's quotes and position events on their way to MarkToMarket.
         SingleOutputStreamOperator<AccountInput> routed = source
@@ -54,11 +60,14 @@ public final class RiskguardPipeline {
         DataStream<ContractInput> contractInputs = routed.getSideOutput(RiskState.CONTRACT_INPUTS);
         SingleOutputStreamOperator<AccountInput> marks = contractInputs
                 .keyBy(ContractInput::contractId, BasicTypeInfo.STRING_TYPE_INFO)
-                .process(new MarkToMarket(), Types.ACCOUNT_INPUT)
+                .process(new MarkToMarket(options.ordering()), Types.ACCOUNT_INPUT)
                 .uid(UID_MARK_TO_MARKET).name("MarkToMarket");
 
-        BroadcastStream<ControlMessage> control = routed.getSideOutput(RiskState.CONTROL)
-                .broadcast(RiskState.CONTROL_STATE);
+        DataStream<ControlMessage> controlMessages = routed.getSideOutput(RiskState.CONTROL);
+        if (configUpdates != null) {
+            controlMessages = controlMessages.union(configUpdates);
+        }
+        BroadcastStream<ControlMessage> control = controlMessages.broadcast(RiskState.CONTROL_STATE);
 
         DataStream<AccountInput> accountInputs = options.beforeAccountRisk().apply(routed.union(marks));
         SingleOutputStreamOperator<DecidedAction> actions = accountInputs

@@ -12,18 +12,25 @@ public final class ControlMessageSerializer extends ImmutableSerializer<ControlM
 
     private static final long serialVersionUID = 1L;
     public static final ControlMessageSerializer INSTANCE = new ControlMessageSerializer();
-    private static final int VERSION = 1;
+    /** 1: the replay horizon only; 2: and a configuration (version, YAML). */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(ControlMessage v, DataOutputView out) throws IOException {
         out.writeByte(VERSION);
         Wire.writeInstant(v.replayHorizon(), out);
+        out.writeInt(v.configVersion());
+        Wire.writeString(v.configYaml(), out);
     }
 
     @Override
     public ControlMessage deserialize(DataInputView in) throws IOException {
-        Wire.checkVersion(in, VERSION, "ControlMessage");
-        return new ControlMessage(Wire.readInstant(in));
+        int format = Wire.readVersion(in, VERSION, "ControlMessage");
+        var horizon = Wire.readInstant(in);
+        if (format == 1) {
+            return ControlMessage.endOfReplay(horizon);
+        }
+        return new ControlMessage(horizon, in.readInt(), Wire.readString(in));
     }
 
     @Override

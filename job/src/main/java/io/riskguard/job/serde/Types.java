@@ -1,6 +1,7 @@
 package io.riskguard.job.serde;
 
 import io.riskguard.contract.Action;
+import io.riskguard.job.control.ControlVerifier;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.job.model.AccountInput;
 import io.riskguard.job.model.ContractInput;
@@ -9,6 +10,7 @@ import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.model.DecidedAction;
 import io.riskguard.job.model.ReplayOutput;
 import io.riskguard.job.model.SourceRecord;
+import io.riskguard.sinks.jdbc.ConfigAudit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** The type information of every record that travels between operators. */
@@ -34,6 +36,11 @@ public final class Types {
 
     public static final TypeInformation<ReplayOutput> REPLAY_OUTPUT =
             new SerializerTypeInfo<>(ReplayOutput.class, ReplayOutputSerializer.INSTANCE);
+
+    public static final TypeInformation<ControlVerifier.Received> RECEIVED_CONTROL =
+            new SerializerTypeInfo<>(ControlVerifier.Received.class, ReceivedControlSerializer.INSTANCE);
+    public static final TypeInformation<ConfigAudit> CONFIG_AUDIT =
+            new SerializerTypeInfo<>(ConfigAudit.class, ConfigAuditSerializer.INSTANCE);
 
     private Types() {}
 }

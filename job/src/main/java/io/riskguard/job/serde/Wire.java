@@ -93,10 +93,16 @@ public final class Wire {
 
     /** Every persisted value starts with its format version, so a later release can still read it. */
     public static void checkVersion(DataInputView in, int supported, String type) throws IOException {
+        readVersion(in, supported, type);
+    }
+
+    /** The value's format version, for readers that handle older formats. */
+    public static int readVersion(DataInputView in, int supported, String type) throws IOException {
         int version = in.readUnsignedByte();
         if (version > supported) {
             throw new IOException(type + " format version " + version + " is newer than this release reads ("
                     + supported + ")");
         }
+        return version;
     }
 }

@@ -313,7 +313,7 @@ class AccountRiskTest {
 
             // event 8: trading day 03-03 at −10.00, nothing
             send(7, T6);
-            harness.processBroadcastElement(new ControlMessage(at("23:30:00")), ms("23:30:00"));
+            harness.processBroadcastElement(ControlMessage.endOfReplay(at("23:30:00")), ms("23:30:00"));
             harness.watermark(Long.MAX_VALUE);
             assertThat(drain()).isEmpty();
         }
@@ -351,7 +351,7 @@ class AccountRiskTest {
             send(3, T4);
             send(4, positionLine("22:59:59.9995", 1001, 1, MNQ, 1, 1, "21000.00"));
             // the replay ends there (an open position would otherwise schedule a session-end check every day)
-            harness.processBroadcastElement(new ControlMessage(at("23:00:00")), ms("23:00:00"));
+            harness.processBroadcastElement(ControlMessage.endOfReplay(at("23:00:00")), ms("23:00:00"));
             harness.watermark(Long.MAX_VALUE);
 
             // still locked at 22:59:59.9995 (until is exclusive): lock enforcement closes it; then the UNLOCK
@@ -369,7 +369,7 @@ class AccountRiskTest {
             send(2, T3);
             send(3, T4);
             send(4, T5);
-            harness.processBroadcastElement(new ControlMessage(at("16:00:00")), ms("16:00:00"));
+            harness.processBroadcastElement(ControlMessage.endOfReplay(at("16:00:00")), ms("16:00:00"));
             harness.watermark(Long.MAX_VALUE);
 
             assertThat(drain()).as("the UNLOCK at 23:00 is after the horizon 16:00").containsExactly(LOCK_53,
@@ -382,7 +382,7 @@ class AccountRiskTest {
             send(1, T2);
             send(2, T3);
             send(3, T4);
-            harness.processBroadcastElement(new ControlMessage(at("23:00:00")), ms("23:00:00"));
+            harness.processBroadcastElement(ControlMessage.endOfReplay(at("23:00:00")), ms("23:00:00"));
             harness.watermark(Long.MAX_VALUE);
 
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53, UNLOCK_53);
@@ -472,7 +472,7 @@ class AccountRiskTest {
             send(1, T2);
             send(2, T3);
             send(3, T4);
-            harness.processBroadcastElement(new ControlMessage(at("16:00:00")), ms("16:00:00"));
+            harness.processBroadcastElement(ControlMessage.endOfReplay(at("16:00:00")), ms("16:00:00"));
             harness.watermark(ms("15:20:00"));
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
 

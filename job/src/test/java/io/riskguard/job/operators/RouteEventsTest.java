@@ -181,7 +181,7 @@ class RouteEventsTest {
         Instant horizon = at("23:00:00");
         send(SourceRecord.endOfInput(42, horizon));
 
-        assertThat(side(RiskState.CONTROL)).containsExactly(new ControlMessage(horizon));
+        assertThat(side(RiskState.CONTROL)).containsExactly(ControlMessage.endOfReplay(horizon));
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(side(RiskState.CONTRACT_INPUTS)).isEmpty();
         assertThat(side(RiskState.DEAD_LETTERS)).isEmpty();
@@ -209,6 +209,6 @@ class RouteEventsTest {
         assertThat(harness.extractOutputValues()).extracting(AccountInput::seq).containsExactly(0L, 4L, 6L);
         assertThat(side(RiskState.CONTRACT_INPUTS)).extracting(ContractInput::seq).containsExactly(1L, 2L);
         assertThat(side(RiskState.DEAD_LETTERS)).extracting(DeadLetterRecord::seq).containsExactly(5L);
-        assertThat(side(RiskState.CONTROL)).containsExactly(new ControlMessage(at("15:00:05")));
+        assertThat(side(RiskState.CONTROL)).containsExactly(ControlMessage.endOfReplay(at("15:00:05")));
     }
 }

@@ -131,7 +131,7 @@ class SerializersTest {
     static final DeadLetter WARNING = DeadLetter.warning("no instruments entry for root ZZ; RULE-004/005/012 skip "
             + "CON.F.US.ZZ.H26", "");
 
-    record Case<T>(TypeSerializer<T> serializer, List<T> values) {
+    record Case<T>(TypeSerializer<T> serializer, List<T> values, int version) {
         @Override
         public String toString() {
             return serializer.getClass().getSimpleName();
@@ -144,7 +144,12 @@ class SerializersTest {
     }
 
     static <T> Case<T> of(TypeSerializer<T> serializer, List<T> values) {
-        return new Case<>(serializer, values);
+        return new Case<>(serializer, values, 1);
+    }
+
+    /** A serializer whose format has moved on: it writes {@code version} and still reads older ones. */
+    static <T> Case<T> of(TypeSerializer<T> serializer, List<T> values, int version) {
+        return new Case<>(serializer, values, version);
     }
 
     static List<Case<?>> cases() {
@@ -183,7 +188,8 @@ class SerializersTest {
                 of(ContractInputSerializer.INSTANCE, List.of(new ContractInput(MNQ, 0, T, events.get(4)),
                         new ContractInput(MNQ, 1, T_NANOS, events.get(9)), new ContractInput(MNQ, 2, T, events.get(8)),
                         new ContractInput(MNQ, 3, T_MICROS, events.get(5)))),
-                of(ControlMessageSerializer.INSTANCE, List.of(new ControlMessage(T_NANOS), new ControlMessage(null))),
+                of(ControlMessageSerializer.INSTANCE, List.of(ControlMessage.endOfReplay(T_NANOS),
+                        ControlMessage.endOfReplay(null), ControlMessage.config(8, "version: 8\ntimezone: UTC\n")), 2),
                 of(DayFiguresSerializer.INSTANCE, List.of(DayFigures.EMPTY, DayFigures.startOf(DAY),
                         new DayFigures(DAY, dec("-500.00"), dec("3.70"), true, false),
                         new DayFigures(LocalDate.of(1969, 12, 31), HUGE, TWO_POW_63, false, true))),
@@ -333,22 +339,33 @@ class SerializersTest {
     @MethodSource("cases")
     <T> void writesItsFormatVersionAsTheFirstByte(Case<T> c) throws Exception {
         for (T v : c.values()) {
-            assertThat(bytes(c.serializer(), v)[0]).as("%s", v).isEqualTo((byte) 1);
+            assertThat(bytes(c.serializer(), v)[0]).as("%s", v).isEqualTo((byte) c.version());
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     <T> void refusesANewerFormatVersionWithAClearIOException(Case<T> c) throws Exception {
-        for (int newer : new int[] {2, 255}) {
+        for (int newer : new int[] {c.version() + 1, 255}) {
             byte[] b = bytes(c.serializer(), c.values().get(c.values().size() - 1));
             b[0] = (byte) newer;
             assertThatThrownBy(() -> c.serializer().deserialize(new DataInputDeserializer(b)))
                     .isInstanceOf(IOException.class)
-                    .hasMessage(c.typeName() + " format version " + newer + " is newer than this release reads (1)");
+                    .hasMessage(c.typeName() + " format version " + newer + " is newer than this release reads ("
+                            + c.version() + ")");
             assertThatThrownBy(() -> c.serializer().copy(new DataInputDeserializer(b), new DataOutputSerializer(8)))
                     .as("copy reads the version too").isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void readsAControlMessageWrittenInFormatOneAsAReplayHorizon() throws Exception {
+        DataOutputSerializer v1 = new DataOutputSerializer(32);
+        v1.writeByte(1);
+        Wire.writeInstant(T_NANOS, v1);
+
+        assertThat(ControlMessageSerializer.INSTANCE.deserialize(new DataInputDeserializer(v1.getCopyOfBuffer())))
+                .isEqualTo(ControlMessage.endOfReplay(T_NANOS));
     }
 
     @Test
@@ -409,7 +426,7 @@ class SerializersTest {
     void instantsKeepSubMillisecondPrecision() throws Exception {
         for (Instant t : List.of(T_NANOS, T_MICROS, T_BEFORE_EPOCH, Instant.EPOCH,
                 Instant.parse("2026-03-02T23:59:59.999999999Z"))) {
-            assertThat(roundTrip(ControlMessageSerializer.INSTANCE, new ControlMessage(t)).replayHorizon())
+            assertThat(roundTrip(ControlMessageSerializer.INSTANCE, ControlMessage.endOfReplay(t)).replayHorizon())
                     .isEqualTo(t);
             assertThat(roundTrip(TimerBookSerializer.INSTANCE, new TimerBook(Set.of(t))).scheduled())
                     .containsExactly(t);

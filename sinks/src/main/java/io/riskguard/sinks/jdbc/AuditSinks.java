@@ -33,7 +33,31 @@ public final class AuditSinks {
             + "event_ts_text = EXCLUDED.event_ts_text, event_order = EXCLUDED.event_order, updated_at = now() "
             + "WHERE (account_locks.event_ts, account_locks.event_order) < (EXCLUDED.event_ts, EXCLUDED.event_order)";
 
+    static final String INSERT_CONFIG_AUDIT = "INSERT INTO config_audit (message_id, received_at, version, accepted, "
+            + "reason, config_sha256) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING";
+
     private AuditSinks() {}
+
+    /** Every control-topic config update, accepted or refused, into {@code config_audit}. */
+    public static JdbcSink<ConfigAudit> configAudit(JdbcSettings settings) {
+        return JdbcSink.<ConfigAudit>builder()
+                .withQueryStatement(INSERT_CONFIG_AUDIT, AuditSinks::bindConfigAudit)
+                .withExecutionOptions(options())
+                .buildAtLeastOnce(new EnvCredentialsConnectionProvider(settings));
+    }
+
+    static void bindConfigAudit(PreparedStatement ps, ConfigAudit c) throws SQLException {
+        ps.setString(1, c.messageId());
+        ps.setObject(2, timestamp(c.receivedAt()));
+        if (c.version() == null) {
+            ps.setNull(3, Types.INTEGER);
+        } else {
+            ps.setInt(3, c.version());
+        }
+        ps.setBoolean(4, c.accepted());
+        ps.setString(5, c.reason());
+        ps.setString(6, c.configSha256());
+    }
 
     /** Every action into {@code enforcement_actions}. */
     public static JdbcSink<Action> enforcementActions(JdbcSettings settings) {

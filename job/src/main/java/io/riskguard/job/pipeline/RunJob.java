@@ -1,0 +1,83 @@
+package io.riskguard.job.pipeline;
+
+import io.riskguard.job.control.ControlVerifier;
+import io.riskguard.job.kafka.KafkaIo;
+import io.riskguard.job.kafka.KafkaSettings;
+import io.riskguard.job.model.ControlMessage;
+import io.riskguard.job.model.DeadLetterRecord;
+import io.riskguard.job.model.SourceRecord;
+import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.serde.Types;
+import io.riskguard.job.source.Heartbeat;
+import io.riskguard.sinks.gateway.GatewaySettings;
+import io.riskguard.sinks.jdbc.AuditSinks;
+import io.riskguard.sinks.jdbc.ConfigAudit;
+import io.riskguard.sinks.jdbc.JdbcSettings;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The production job (`run`): events and quotes from Kafka, config updates from the control topic
+ * (verified, then broadcast), actions to Kafka (exactly once), the broker gateway and PostgreSQL,
+ * dead letters to Kafka. Every source and sink has a fixed uid, so savepoints carry over upgrades.
+ */
+public final class RunJob {
+
+    public static final OutputTag<DeadLetterRecord> CONTROL_DEAD_LETTERS =
+            new OutputTag<>("control-dead-letters", Types.DEAD_LETTER_RECORD);
+    public static final OutputTag<ConfigAudit> CONFIG_AUDIT = new OutputTag<>("config-audit", Types.CONFIG_AUDIT);
+    /** The control topic is quiet nearly always; it must never hold event time back. */
+    static final Duration CONTROL_IDLENESS = Duration.ofSeconds(1);
+
+    /**
+     * @param heartbeat how often a clock record moves event time on when the market is quiet, so
+     *     lock expiries fire on time; null for none (a replay into Kafka of recorded events)
+     */
+    public record Settings(String configYaml, String configName, int configVersion, KafkaSettings kafka,
+            GatewaySettings gateway, JdbcSettings database, Ordering ordering, Duration outOfOrderness,
+            Duration idleness, Duration heartbeat) {}
+
+    private RunJob() {}
+
+    public static void build(StreamExecutionEnvironment env, Settings s) {
+        WatermarkStrategy<SourceRecord> watermarks = WatermarkStrategy
+                .<SourceRecord>forBoundedOutOfOrderness(s.outOfOrderness())
+                .withTimestampAssigner((r, previous) -> r.evalTs() == null ? Long.MIN_VALUE : r.evalTs().toEpochMilli())
+                .withIdleness(s.idleness());
+        DataStream<SourceRecord> input = env.fromSource(KafkaIo.events(s.kafka()), watermarks, "Kafka events")
+                .uid("kafka-events")
+                .union(env.fromSource(KafkaIo.quotes(s.kafka()), watermarks, "Kafka quotes").uid("kafka-quotes"));
+        if (s.heartbeat() != null) {
+            input = input.union(env.fromSource(Heartbeat.source(s.heartbeat()), Heartbeat.watermarks(),
+                    "Heartbeat").uid("heartbeat").setParallelism(1));
+        }
+
+        SingleOutputStreamOperator<ControlMessage> configUpdates = env
+                .fromSource(KafkaIo.control(s.kafka()), WatermarkStrategy.<ControlVerifier.Received>forMonotonousTimestamps()
+                        .withTimestampAssigner((r, previous) -> r.receivedAt().toEpochMilli())
+                        .withIdleness(CONTROL_IDLENESS), "Kafka control")
+                .uid("kafka-control").setParallelism(1)
+                .keyBy(r -> ControlVerifier.KEY, BasicTypeInfo.STRING_TYPE_INFO)
+                .process(new ControlVerifier(s.configVersion(), CONTROL_DEAD_LETTERS, CONFIG_AUDIT), Types.CONTROL)
+                .uid("control-verifier").name("Verify config updates").setParallelism(1);
+
+        RiskguardPipeline.Streams streams = RiskguardPipeline.build(input,
+                new RiskguardPipeline.Options(s.configYaml(), s.configName(), s.ordering()), configUpdates);
+
+        EnforcementSinks.attach(streams.actions(), s.gateway(), s.database());
+        streams.actions().map(d -> d.action(), Types.ACTION).uid("actions-for-kafka").name("Actions")
+                .sinkTo(KafkaIo.actions(s.kafka())).uid("kafka-actions").name("Kafka actions");
+        streams.deadLetters().union(configUpdates.getSideOutput(CONTROL_DEAD_LETTERS))
+                .sinkTo(KafkaIo.deadLetters(s.kafka())).uid("kafka-dead-letters").name("Kafka dead letters");
+        if (s.database() != null) {
+            configUpdates.getSideOutput(CONFIG_AUDIT).sinkTo(AuditSinks.configAudit(s.database()))
+                    .uid("config-audit-sink").name("Config audit (PostgreSQL)");
+        }
+    }
+
+}
