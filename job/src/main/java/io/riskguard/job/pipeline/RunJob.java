@@ -13,7 +13,9 @@ import io.riskguard.sinks.gateway.GatewaySettings;
 import io.riskguard.sinks.jdbc.AuditSinks;
 import io.riskguard.sinks.jdbc.ConfigAudit;
 import io.riskguard.sinks.jdbc.JdbcSettings;
+import io.riskguard.job.model.AccountInput;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -31,8 +33,6 @@ public final class RunJob {
     public static final OutputTag<DeadLetterRecord> CONTROL_DEAD_LETTERS =
             new OutputTag<>("control-dead-letters", Types.DEAD_LETTER_RECORD);
     public static final OutputTag<ConfigAudit> CONFIG_AUDIT = new OutputTag<>("config-audit", Types.CONFIG_AUDIT);
-    /** The control topic is quiet nearly always; it must never hold event time back. */
-    static final Duration CONTROL_IDLENESS = Duration.ofSeconds(1);
 
     /**
      * @param heartbeat how often a clock record moves event time on when the market is quiet, so
@@ -45,6 +45,12 @@ public final class RunJob {
     private RunJob() {}
 
     public static void build(StreamExecutionEnvironment env, Settings s) {
+        build(env, s, UnaryOperator.identity());
+    }
+
+    /** @param beforeAccountRisk lets tests put a probe in front of AccountRisk */
+    public static void build(StreamExecutionEnvironment env, Settings s,
+            UnaryOperator<DataStream<AccountInput>> beforeAccountRisk) {
         WatermarkStrategy<SourceRecord> watermarks = WatermarkStrategy
                 .<SourceRecord>forBoundedOutOfOrderness(s.outOfOrderness())
                 .withTimestampAssigner((r, previous) -> r.evalTs() == null ? Long.MIN_VALUE : r.evalTs().toEpochMilli())
@@ -58,16 +64,15 @@ public final class RunJob {
         }
 
         SingleOutputStreamOperator<ControlMessage> configUpdates = env
-                .fromSource(KafkaIo.control(s.kafka()), WatermarkStrategy.<ControlVerifier.Received>forMonotonousTimestamps()
-                        .withTimestampAssigner((r, previous) -> r.receivedAt().toEpochMilli())
-                        .withIdleness(CONTROL_IDLENESS), "Kafka control")
+                .fromSource(KafkaIo.control(s.kafka()), ControlWatermarks.strategy(), "Kafka control")
                 .uid("kafka-control").setParallelism(1)
                 .keyBy(r -> ControlVerifier.KEY, BasicTypeInfo.STRING_TYPE_INFO)
                 .process(new ControlVerifier(s.configVersion(), CONTROL_DEAD_LETTERS, CONFIG_AUDIT), Types.CONTROL)
                 .uid("control-verifier").name("Verify config updates").setParallelism(1);
 
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(input,
-                new RiskguardPipeline.Options(s.configYaml(), s.configName(), s.ordering()), configUpdates);
+                new RiskguardPipeline.Options(s.configYaml(), s.configName(), s.ordering(), beforeAccountRisk),
+                configUpdates);
 
         EnforcementSinks.attach(streams.actions(), s.gateway(), s.database());
         streams.actions().map(d -> d.action(), Types.ACTION).uid("actions-for-kafka").name("Actions")

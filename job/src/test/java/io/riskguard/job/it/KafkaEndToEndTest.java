@@ -9,6 +9,8 @@ import io.riskguard.contract.ActionKind;
 import io.riskguard.job.kafka.KafkaSettings;
 import io.riskguard.job.operators.Ordering;
 import io.riskguard.job.pipeline.RunJob;
+import io.riskguard.job.serde.Types;
+import io.riskguard.job.support.FailOnce;
 import io.riskguard.job.support.InProcessKafka;
 import io.riskguard.job.support.JobTestSupport;
 import io.riskguard.job.support.KafkaDay;
@@ -35,7 +37,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (in-process, KRaft), the job on a MiniCluster, actions on the actions topic (exactly once),
  * broker calls at the gateway simulator, rows in PostgreSQL — equal to the replay of the same input.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaEndToEndTest {
 
     @RegisterExtension
@@ -78,7 +84,10 @@ class KafkaEndToEndTest {
         kafka.close();
     }
 
+    static Map<Long, List<String>> calmMutations;
+
     @Test
+    @Order(1)
     void eventsAndQuotesThroughKafkaGiveTheReplaysActionsOnTheTopicAtTheBrokerAndInPostgres() throws Exception {
         KafkaSettings topics = topics("e2e");
         JdbcSettings db = TestDatabase.freshDatabase();
@@ -97,7 +106,30 @@ class KafkaEndToEndTest {
                     .filter(a -> a.kind() != ActionKind.LOCK && a.kind() != ActionKind.UNLOCK).count();
             assertThat(TestDatabase.rows(db, "SELECT count(*) FROM action_ledger WHERE status = 'done'"))
                     .containsExactly(Long.toString(brokerActions));
-            assertThat(mutations(sim)).isNotEmpty();
+            calmMutations = mutations(sim);
+            assertThat(calmMutations).isNotEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTaskFailingTwiceMidStreamLeavesEveryActionOnceOnTheTopicAndEveryBrokerCallOnce() throws Exception {
+        assertThat(calmMutations).as("the calm run of the first test").isNotNull();
+        KafkaSettings topics = topics("failover");
+        JdbcSettings db = TestDatabase.freshDatabase();
+        MemoryActionLedger.clear();
+        FailOnce.reset();
+        long inputs = day.events.size() + day.quotes.size();
+        try (GatewaySimulator sim = simulator()) {
+            JobClient job = start(topics, db, sim, Set.of(inputs / 3, 2 * inputs / 3));
+            List<String> actions = kafka.consume(topics.actionsTopic(), reference.size(), Duration.ofMinutes(3));
+            List<String> more = kafka.consume(topics.actionsTopic(), reference.size() + 1, Duration.ofSeconds(5));
+            job.cancel().get();
+
+            assertThat(FailOnce.failures()).as("task failures").isEqualTo(2);
+            assertThat(more).as("read_committed, nothing more than the reference").hasSize(reference.size());
+            assertThat(actions).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(reference);
+            assertThat(mutations(sim)).isEqualTo(calmMutations);
         }
     }
 
@@ -106,6 +138,11 @@ class KafkaEndToEndTest {
      * idleness, since a partition read from a backlog must never be mistaken for a quiet one.
      */
     static JobClient start(KafkaSettings topics, JdbcSettings db, GatewaySimulator sim) throws Exception {
+        return start(topics, db, sim, Set.of());
+    }
+
+    static JobClient start(KafkaSettings topics, JdbcSettings db, GatewaySimulator sim, Set<Long> failAt)
+            throws Exception {
         // two partitions per input topic: one per source reader at parallelism 2, none left idle
         kafka.createTopics(PARTITIONS, topics.eventsTopic(), topics.quotesTopic());
         kafka.createTopics(topics.controlTopic(), topics.actionsTopic(), topics.deadLettersTopic());
@@ -117,7 +154,8 @@ class KafkaEndToEndTest {
         JobTestSupport.configure(env, work.resolve("checkpoints-" + topics.groupId()), Duration.ofMillis(500), 2);
         RunJob.build(env, new RunJob.Settings(config, "default.yaml", 7, topics,
                 GatewaySettings.defaults(sim.baseUri(), db).withRateLimit(1_000_000, Duration.ofSeconds(60)),
-                db, Ordering.EVENT_TIME, Duration.ZERO, Duration.ofMinutes(5), null));
+                db, Ordering.EVENT_TIME, Duration.ZERO, Duration.ofMinutes(5), null),
+                s -> s.map(new FailOnce(failAt), Types.ACCOUNT_INPUT).name("Fail on cue"));
         return env.executeAsync("riskguard kafka " + topics.groupId());
     }
 
