@@ -68,8 +68,9 @@ public final class LocalRunner {
         source = ((org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<SourceRecord>) source)
                 .uid(live ? "simulated-source" : "replay-source").setParallelism(1);
 
-        RiskguardPipeline.Streams streams = RiskguardPipeline.build(source, new RiskguardPipeline.Options(
-                r.configYaml(), r.configName(), live ? Ordering.ARRIVAL : Ordering.EVENT_TIME));
+        RiskguardPipeline.Streams streams = RiskguardPipeline.build(source, live
+                ? new RiskguardPipeline.Options(r.configYaml(), r.configName(), Ordering.ARRIVAL)
+                : RiskguardPipeline.Options.replay(r.configYaml(), r.configName()));
         EnforcementSinks.attach(streams.actions(), gateway, database);
         streams.actions().map(d -> ActionJson.toJson(d.action()), BasicTypeInfo.STRING_TYPE_INFO)
                 .name("Action JSON").sinkTo(new PrintSink<>("action")).name("Print actions");

@@ -32,12 +32,35 @@ public final class RiskguardPipeline {
     /** The job's two outputs. */
     public record Streams(DataStream<DecidedAction> actions, DataStream<DeadLetterRecord> deadLetters) {}
 
-    /** Settings of the graph; {@code beforeAccountRisk} lets tests put a probe in front of AccountRisk. */
-    public record Options(String configYaml, String configName, Ordering ordering,
+    /**
+     * Settings of the graph. {@code sourceOrdered}: the source emits one sequence already in (ts, seq)
+     * order at parallelism 1 (a replay), so MarkToMarket needs no buffering to see a contract's
+     * quotes and position events in order; {@code beforeAccountRisk} lets tests put a probe in front
+     * of AccountRisk.
+     */
+    public record Options(String configYaml, String configName, Ordering ordering, boolean sourceOrdered,
             UnaryOperator<DataStream<AccountInput>> beforeAccountRisk) {
 
         public Options(String configYaml, String configName, Ordering ordering) {
-            this(configYaml, configName, ordering, UnaryOperator.identity());
+            this(configYaml, configName, ordering, false, UnaryOperator.identity());
+        }
+
+        public Options(String configYaml, String configName, Ordering ordering,
+                UnaryOperator<DataStream<AccountInput>> beforeAccountRisk) {
+            this(configYaml, configName, ordering, false, beforeAccountRisk);
+        }
+
+        /** A replay's options: one ordered source. */
+        public static Options replay(String configYaml, String configName) {
+            return new Options(configYaml, configName, Ordering.EVENT_TIME, true, UnaryOperator.identity());
+        }
+
+        public Options withProbe(UnaryOperator<DataStream<AccountInput>> probe) {
+            return new Options(configYaml, configName, ordering, sourceOrdered, probe);
+        }
+
+        Ordering contractOrdering() {
+            return ordering == Ordering.EVENT_TIME && !sourceOrdered ? Ordering.EVENT_TIME : Ordering.ARRIVAL;
         }
     }
 
@@ -60,7 +83,7 @@ public final class RiskguardPipeline {
         DataStream<ContractInput> contractInputs = routed.getSideOutput(RiskState.CONTRACT_INPUTS);
         SingleOutputStreamOperator<AccountInput> marks = contractInputs
                 .keyBy(ContractInput::contractId, BasicTypeInfo.STRING_TYPE_INFO)
-                .process(new MarkToMarket(options.ordering()), Types.ACCOUNT_INPUT)
+                .process(new MarkToMarket(options.contractOrdering()), Types.ACCOUNT_INPUT)
                 .uid(UID_MARK_TO_MARKET).name("MarkToMarket");
 
         DataStream<ControlMessage> controlMessages = routed.getSideOutput(RiskState.CONTROL);

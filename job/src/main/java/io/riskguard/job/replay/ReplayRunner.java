@@ -104,7 +104,7 @@ public final class ReplayRunner {
                         ReplaySource.watermarks(), "Replay files", Types.SOURCE_RECORD)
                 .uid("replay-source").setParallelism(1);
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
-                new RiskguardPipeline.Options(request.configYaml(), request.configName(), Ordering.EVENT_TIME));
+                RiskguardPipeline.Options.replay(request.configYaml(), request.configName()));
         EnforcementSinks.attach(streams.actions(), request.gateway(), request.database());
         return streams.actions().map(ReplayOutput::of, Types.REPLAY_OUTPUT).name("Collect actions")
                 .union(streams.deadLetters().map(ReplayOutput::of, Types.REPLAY_OUTPUT).name("Collect dead letters"));

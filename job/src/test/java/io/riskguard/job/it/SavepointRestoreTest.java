@@ -48,12 +48,13 @@ class SavepointRestoreTest {
 
     @Test
     void aDayStoppedWithASavepointAndRestoredAtAnotherParallelismDecidesAsAnUninterruptedRun() throws Exception {
-        Path day = JobTestSupport.generatedDay(work, 30, Duration.ofHours(2), 1.0, 6, 23);
+        Path day = JobTestSupport.generatedDay(work, 30, Duration.ofMinutes(75), 1.0, 6, 23);
         String config = JobTestSupport.defaultConfigYaml();
         List<String> reference = JobTestSupport.referenceActions(config, day);
 
         JobClient first = submit(day, config, 2, "before", null);
-        waitForActions("before", 50);
+        // stop soon after a lock that ends minutes later in the day: its UNLOCK must come from the restored job
+        waitForLockEndingWithin("before", day, Duration.ofMinutes(5));
         String savepoint = first.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL).get();
         List<DecidedAction> before = CollectingSink.results("before");
@@ -79,7 +80,7 @@ class SavepointRestoreTest {
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
             env.configure(restore);
         }
-        DataStream<SourceRecord> source = env.fromSource(ReplaySource.create(List.of(day), null, 3000, false),
+        DataStream<SourceRecord> source = env.fromSource(ReplaySource.create(List.of(day), null, 1500, false),
                 ReplaySource.watermarks(), "Replay files", Types.SOURCE_RECORD).uid("replay-source").setParallelism(1);
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
                 new RiskguardPipeline.Options(config, "default.yaml", Ordering.EVENT_TIME));
@@ -87,11 +88,19 @@ class SavepointRestoreTest {
         return env.executeAsync("savepoint test " + sink);
     }
 
-    private static void waitForActions(String sink, int n) throws InterruptedException {
+    private static void waitForLockEndingWithin(String sink, Path day, Duration atLeast) throws Exception {
+        java.time.Instant dayEnd = java.time.Instant.parse("2026-03-02T15:45:00Z");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (CollectingSink.results(sink).size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        while (System.nanoTime() < deadline) {
+            boolean found = CollectingSink.results(sink).stream().map(DecidedAction::action)
+                    .anyMatch(a -> a.kind() == ActionKind.LOCK && a.until() != null && a.until().isBefore(dayEnd)
+                            && Duration.between(a.ts(), a.until()).compareTo(atLeast) >= 0);
+            if (found) {
+                return;
+            }
+            Thread.sleep(5);
         }
+        throw new AssertionError("no lock of at least " + atLeast + " was decided in time in " + day);
     }
 
     /** UNLOCKs emitted after the restore for locks whose LOCK was emitted before the savepoint. */
