@@ -22,9 +22,13 @@ final class EmbeddedDbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).start();
+        // The hook captures it as a Closeable: a lambda capturing an EmbeddedPostgres gets a synthetic method with
+        // that type in its signature, and picocli's reflection over this class would then need the embedded
+        // PostgreSQL classes, which the cluster job jar (-flink.jar) leaves out.
+        java.io.Closeable closeable = postgres;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                postgres.close();
+                closeable.close();
             } catch (Exception ignored) {
                 // shutting down
             }

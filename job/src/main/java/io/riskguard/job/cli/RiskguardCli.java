@@ -1,6 +1,7 @@
 package io.riskguard.job.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,11 +20,35 @@ public final class RiskguardCli implements Runnable {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        if (!insideFlink()) {
+            System.exit(execute(args));
+        }
+        // `flink run`, or a REST submission, where this main runs inside the JobManager: System.exit would end
+        // that process. Return once the job is submitted; a failure becomes the program's exception, which
+        // Flink reports (the REST response, the CLI's output) with the one-line message.
+        StringWriter err = new StringWriter();
+        int status = execute(new PrintWriter(err, true), args);
+        System.err.print(err);
+        if (status != DONE) {
+            throw new IllegalStateException(err.toString().strip());
+        }
+    }
+
+    /** Loaded by a Flink user-code class loader (flink run, REST) rather than from the class path (bin/riskguard). */
+    static boolean insideFlink() {
+        return RiskguardCli.class.getClassLoader() != ClassLoader.getSystemClassLoader();
     }
 
     public static int execute(String... args) {
+        return execute(null, args);
+    }
+
+    /** @param messages where usage and failure messages go; null for standard error */
+    static int execute(PrintWriter messages, String... args) {
         CommandLine cli = new CommandLine(new RiskguardCli());
+        if (messages != null) {
+            cli.setErr(messages);
+        }
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("riskguard: " + e.getMessage());

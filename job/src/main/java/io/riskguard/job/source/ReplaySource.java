@@ -35,14 +35,20 @@ public final class ReplaySource {
      */
     public static DataGeneratorSource<SourceRecord> create(List<Path> files, Instant until, double ratePerSecond,
             boolean showProgress, double speed) throws IOException {
+        RateLimiterStrategy<?> rate = ratePerSecond > 0 ? RateLimiterStrategy.perSecond(ratePerSecond)
+                : RateLimiterStrategy.noOp();
+        return create(files, until, rate, showProgress, speed);
+    }
+
+    /** With any rate limiter (tests pause a replay with one). */
+    public static DataGeneratorSource<SourceRecord> create(List<Path> files, Instant until, RateLimiterStrategy<?> rate,
+            boolean showProgress, double speed) throws IOException {
         long lines = 0;
         for (Path f : files) {
             lines += countNonBlankLines(f);
         }
         List<String> paths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
         ReplayGenerator generator = new ReplayGenerator(paths, until, lines, new ReplayProgress(showProgress), speed);
-        RateLimiterStrategy<?> rate = ratePerSecond > 0 ? RateLimiterStrategy.perSecond(ratePerSecond)
-                : RateLimiterStrategy.noOp();
         // one extra record: the end-of-input marker
         @SuppressWarnings({"unchecked", "rawtypes"})
         DataGeneratorSource<SourceRecord> source =

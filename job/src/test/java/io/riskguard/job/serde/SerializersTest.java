@@ -26,6 +26,8 @@ import io.riskguard.state.DayFigures;
 import io.riskguard.state.Fill;
 import io.riskguard.state.FillLog;
 import io.riskguard.state.IdCursor;
+import io.riskguard.job.control.ControlVerifier;
+import io.riskguard.sinks.jdbc.ConfigAudit;
 import io.riskguard.state.LockBook;
 import io.riskguard.state.LockRecord;
 import io.riskguard.state.OrderLoss;
@@ -228,6 +230,13 @@ class SerializersTest {
                                 Instant.parse("2026-03-02T15:20:30.000000123Z")))),
                 of(QuoteStateSerializer.INSTANCE, List.of(QUOTE, QUOTE_SPARSE, new QuoteState(null, null, null, T),
                         new QuoteState(TWO_POW_63, LONG_MIN, HUGE, null))),
+                of(ConfigAuditSerializer.INSTANCE, List.of(
+                        new ConfigAudit("riskguard.control/0/17", T, 8, true, "accepted", "ab12"),
+                        new ConfigAudit("riskguard.control/0/18", T_NANOS, null, false, "config update is not JSON",
+                                null))),
+                of(ReceivedControlSerializer.INSTANCE, List.of(
+                        new ControlVerifier.Received("riskguard.control/0/17", T, "{\"version\":8}"),
+                        new ControlVerifier.Received("riskguard.control/1/0", T_NANOS, ""))),
                 of(ReplayOutputSerializer.INSTANCE, List.of(ReplayOutput.of(decided),
                         ReplayOutput.of(new DeadLetterRecord(7, REJECTED)),
                         ReplayOutput.of(new DeadLetterRecord(8, WARNING)))),
