@@ -12,28 +12,24 @@ import io.riskguard.job.pipeline.RiskguardPipeline;
 import io.riskguard.job.replay.ReplayRunner;
 import io.riskguard.job.serde.Types;
 import io.riskguard.job.source.ReplaySource;
+import io.riskguard.job.support.BrokerBook;
 import io.riskguard.job.support.FailOnce;
 import io.riskguard.job.support.JobTestSupport;
 import io.riskguard.sinks.gateway.GatewaySettings;
 import io.riskguard.sinks.gateway.MemoryActionLedger;
-import io.riskguard.sinks.gateway.sim.Call;
 import io.riskguard.sinks.gateway.sim.GatewaySimulator;
 import io.riskguard.sinks.jdbc.JdbcSettings;
 import io.riskguard.sinks.support.TestDatabase;
 import io.riskguard.config.ConfigLoader;
 import io.riskguard.replay.SequentialReplay;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -53,11 +49,6 @@ class EnforcementEndToEndTest {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
-
-    static final Set<String> MUTATIONS = Set.of("/api/Position/closeContract", "/api/Position/partialCloseContract",
-            "/api/Order/cancel", "/api/Order/modify");
-    static final List<String> CONTRACTS = List.of("CON.F.US.MNQ.H26", "CON.F.US.EP.H26", "CON.F.US.ENQ.H26",
-            "CON.F.US.MES.H26", "CON.F.US.CL.J26", "CON.F.US.GC.J26");
 
     @TempDir
     Path work;
@@ -106,14 +97,14 @@ class EnforcementEndToEndTest {
         assertThat(stormy).isEqualTo(calm);
     }
 
-    /** Runs the day with both sinks; returns each account's mutating broker calls in order. */
+    /** Runs the day with both sinks; returns each account's broker calls that changed the book. */
     private Map<Long, List<String>> run(Path day, String config, List<Action> reference, Set<Long> failAt,
             String name) throws Exception {
         FailOnce.reset();
         MemoryActionLedger.clear();
         JdbcSettings db = TestDatabase.freshDatabase();
         try (GatewaySimulator sim = simulator()) {
-            seed(sim, reference);
+            BrokerBook.seed(sim, reference);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             JobTestSupport.configure(env, work.resolve("checkpoints-" + name), Duration.ofMillis(300), 2);
             DataStream<SourceRecord> source = env.fromSource(ReplaySource.create(List.of(day), null, 2000, false),
@@ -130,33 +121,7 @@ class EnforcementEndToEndTest {
                     .as("audit rows of the %s run", name).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(TestDatabase.rows(db, "SELECT count(*) FROM action_ledger WHERE status <> 'done'"))
                     .containsExactly("0");
-            Map<Long, List<String>> perAccount = new TreeMap<>();
-            for (Call c : sim.calls()) {
-                if (MUTATIONS.contains(c.path()) && c.httpStatus() == 200) {
-                    perAccount.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c.path() + " " + c.body());
-                }
-            }
-            return perAccount;
-        }
-    }
-
-    /** Positions in every contract and the orders the actions name, so the broker calls change something. */
-    private static void seed(GatewaySimulator sim, List<Action> actions) {
-        Set<Long> accounts = new TreeSet<>();
-        Map<Long, Set<Long>> orders = new LinkedHashMap<>();
-        for (Action a : actions) {
-            accounts.add(a.accountId());
-            if (a.orderId() != null) {
-                orders.computeIfAbsent(a.accountId(), k -> new TreeSet<>()).add(a.orderId());
-            }
-        }
-        for (long account : accounts) {
-            for (String contract : CONTRACTS) {
-                sim.putPosition(account, contract, 1, 50, new BigDecimal("100"));
-            }
-            for (long order : orders.getOrDefault(account, Set.of())) {
-                sim.putOrder(account, order, CONTRACTS.get(0), 1, 4, 1, 1, null, new BigDecimal("90"));
-            }
+            return BrokerBook.appliedMutations(sim);
         }
     }
 

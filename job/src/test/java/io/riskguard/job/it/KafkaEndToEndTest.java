@@ -10,6 +10,7 @@ import io.riskguard.job.kafka.KafkaSettings;
 import io.riskguard.job.operators.Ordering;
 import io.riskguard.job.pipeline.RunJob;
 import io.riskguard.job.serde.Types;
+import io.riskguard.job.support.BrokerBook;
 import io.riskguard.job.support.FailOnce;
 import io.riskguard.job.support.InProcessKafka;
 import io.riskguard.job.support.JobTestSupport;
@@ -18,7 +19,6 @@ import io.riskguard.job.generate.MarketSimulator;
 import io.riskguard.replay.SequentialReplay;
 import io.riskguard.sinks.gateway.GatewaySettings;
 import io.riskguard.sinks.gateway.MemoryActionLedger;
-import io.riskguard.sinks.gateway.sim.Call;
 import io.riskguard.sinks.gateway.sim.GatewaySimulator;
 import io.riskguard.sinks.jdbc.JdbcSettings;
 import io.riskguard.sinks.support.TestDatabase;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +92,7 @@ class KafkaEndToEndTest {
         JdbcSettings db = TestDatabase.freshDatabase();
         MemoryActionLedger.clear();
         try (GatewaySimulator sim = simulator()) {
+            BrokerBook.seed(sim, referenceActions());
             JobClient job = start(topics, db, sim);
             List<String> actions = kafka.consume(topics.actionsTopic(), reference.size(), Duration.ofMinutes(3));
             job.cancel().get();
@@ -102,11 +102,11 @@ class KafkaEndToEndTest {
             assertThat(perAccount(actions)).isEqualTo(perAccount(reference));
             assertThat(TestDatabase.rows(db, "SELECT action_json FROM enforcement_actions"))
                     .containsExactlyInAnyOrderElementsOf(reference);
-            long brokerActions = reference.stream().map(ActionJson::fromJson)
+            long brokerActions = referenceActions().stream()
                     .filter(a -> a.kind() != ActionKind.LOCK && a.kind() != ActionKind.UNLOCK).count();
             assertThat(TestDatabase.rows(db, "SELECT count(*) FROM action_ledger WHERE status = 'done'"))
                     .containsExactly(Long.toString(brokerActions));
-            calmMutations = mutations(sim);
+            calmMutations = BrokerBook.appliedMutations(sim);
             assertThat(calmMutations).isNotEmpty();
         }
     }
@@ -121,6 +121,7 @@ class KafkaEndToEndTest {
         FailOnce.reset();
         long inputs = day.events.size() + day.quotes.size();
         try (GatewaySimulator sim = simulator()) {
+            BrokerBook.seed(sim, referenceActions());
             JobClient job = start(topics, db, sim, Set.of(inputs / 3, 2 * inputs / 3));
             List<String> actions = kafka.consume(topics.actionsTopic(), reference.size(), Duration.ofMinutes(3));
             List<String> more = kafka.consume(topics.actionsTopic(), reference.size() + 1, Duration.ofSeconds(5));
@@ -129,7 +130,7 @@ class KafkaEndToEndTest {
             assertThat(FailOnce.failures()).as("task failures").isEqualTo(2);
             assertThat(more).as("read_committed, nothing more than the reference").hasSize(reference.size());
             assertThat(actions).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(reference);
-            assertThat(mutations(sim)).isEqualTo(calmMutations);
+            assertThat(BrokerBook.appliedMutations(sim)).isEqualTo(calmMutations);
         }
     }
 
@@ -169,25 +170,16 @@ class KafkaEndToEndTest {
                 .withUser("riskguard-test", "test-only-not-a-secret").withRateLimit(1_000_000, Duration.ofSeconds(60)));
     }
 
+    static List<Action> referenceActions() {
+        return reference.stream().map(ActionJson::fromJson).toList();
+    }
+
     /** Each account's actions in the order the job decided them. */
     static Map<Long, List<String>> perAccount(List<String> actions) {
         Map<Long, List<String>> by = new TreeMap<>();
         for (String json : actions) {
             Action a = ActionJson.fromJson(json);
             by.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).add(json);
-        }
-        return by;
-    }
-
-    /** Each account's broker calls that change something, in order. */
-    static Map<Long, List<String>> mutations(GatewaySimulator sim) {
-        Set<String> mutating = new HashSet<>(List.of("/api/Position/closeContract",
-                "/api/Position/partialCloseContract", "/api/Order/cancel", "/api/Order/modify"));
-        Map<Long, List<String>> by = new TreeMap<>();
-        for (Call c : sim.calls()) {
-            if (mutating.contains(c.path()) && c.httpStatus() == 200) {
-                by.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c.path() + " " + c.body());
-            }
         }
         return by;
     }
