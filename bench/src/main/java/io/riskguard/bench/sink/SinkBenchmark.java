@@ -36,7 +36,7 @@ import org.HdrHistogram.Recorder;
  *       the run takes minutes, not half an hour; times are reported scaled back to the real 60 s.
  * </ol>
  *
- * Run: {@code java -cp bench/target/benchmarks.jar io.riskguard.bench.sink.SinkBenchmark [seconds]}.
+ * Run: {@code bench/run sink [seconds]}.
  */
 public final class SinkBenchmark {
 
@@ -122,12 +122,18 @@ public final class SinkBenchmark {
                 sim.putOrder(20_000 + a, 2_000_000 + a, MNQ, 1, 4, 1, 2, null, new BigDecimal("20900"));
             }
             AtomicLong waits = new AtomicLong();
+            Recorder done = new Recorder(3);
             GatewayMetrics metrics = new GatewayMetrics() {
                 @Override
                 public void rateLimitWait(long nanos) {
                     if (nanos > 1_000_000) {
                         waits.incrementAndGet();
                     }
+                }
+
+                @Override
+                public void actionDone(String kind, boolean success, long latencyNanos) {
+                    done.recordValue(latencyNanos / 1_000_000);
                 }
             };
             BrokerSink.BrokerSinkWriter writer = new BrokerSink.BrokerSinkWriter(
@@ -156,6 +162,11 @@ public final class SinkBenchmark {
                     + " %d of %d accounts flat%n", elapsed / 1e9, window.getSeconds(), elapsed / 1e9 * scale / 60, flat,
                     accounts);
             System.out.printf("  busiest window: %d requests (limit 200)%n", busiestWindow(calls, window));
+            Histogram h = done.getIntervalHistogram();
+            System.out.printf("  flatten done after (scaled to the real window): p50 %.1f min, p99 %.1f min, last %.1f min"
+                            + " (%d flattens)%n", h.getValueAtPercentile(50) * scale / 60_000.0,
+                    h.getValueAtPercentile(99) * scale / 60_000.0, h.getMaxValue() * scale / 60_000.0,
+                    h.getTotalCount());
         }
     }
 

@@ -16,24 +16,27 @@ import io.riskguard.state.TimerBook;
 import io.riskguard.state.TradeRecord;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 
 /**
  * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection,
- * a ValueState per small component. Value components are cached for the duration of one trigger
- * (RocksDB deserializes on every read); call {@link #beginTrigger()} before each engine call.
+ * a ValueState per small component. Reads are cached for the duration of one trigger (RocksDB
+ * deserializes on every read, and the rules ask for the same position several times); writes go
+ * through at once, unless they would store what is already there. Call {@link #beginTrigger()} before each engine call.
  * Storing an empty component clears its state, so what ends leaves nothing behind.
  */
 final class FlinkAccountState implements AccountState, MarkView {
 
-    private final MapState<String, PositionState> positions;
-    private final MapState<Long, OrderState> orders;
-    private final MapState<Long, TradeRecord> trades;
-    private final MapState<Long, OrderLoss> orderLosses;
-    private final MapState<String, QuoteState> marks;
+    private final MapCell<String, PositionState> positions;
+    private final MapCell<Long, OrderState> orders;
+    private final MapCell<Long, TradeRecord> trades;
+    private final MapCell<Long, OrderLoss> orderLosses;
+    private final MapCell<String, QuoteState> marks;
     private final Cell<FillLog> fills;
     private final Cell<DayFigures> day;
     private final Cell<LockBook> locks;
@@ -42,13 +45,14 @@ final class FlinkAccountState implements AccountState, MarkView {
     private final Cell<IdCursor> idCursor;
     private final Cell<TimerBook> timers;
     private final List<Cell<?>> cells;
+    private final List<MapCell<?, ?>> maps;
 
     FlinkAccountState(RuntimeContext rc) {
-        positions = rc.getMapState(RiskState.positions());
-        orders = rc.getMapState(RiskState.orders());
-        trades = rc.getMapState(RiskState.trades());
-        orderLosses = rc.getMapState(RiskState.orderLosses());
-        marks = rc.getMapState(RiskState.marks());
+        positions = new MapCell<>(rc.getMapState(RiskState.positions()));
+        orders = new MapCell<>(rc.getMapState(RiskState.orders()));
+        trades = new MapCell<>(rc.getMapState(RiskState.trades()));
+        orderLosses = new MapCell<>(rc.getMapState(RiskState.orderLosses()));
+        marks = new MapCell<>(rc.getMapState(RiskState.marks()));
         fills = new Cell<>(rc.getState(RiskState.fills()), FillLog.EMPTY, FillLog::isEmpty);
         day = new Cell<>(rc.getState(RiskState.day()), DayFigures.EMPTY, DayFigures::isEmpty);
         locks = new Cell<>(rc.getState(RiskState.locks()), LockBook.EMPTY, LockBook::isEmpty);
@@ -57,6 +61,7 @@ final class FlinkAccountState implements AccountState, MarkView {
         idCursor = new Cell<>(rc.getState(RiskState.idCursor()), IdCursor.EMPTY, IdCursor::isEmpty);
         timers = new Cell<>(rc.getState(RiskState.timers()), TimerBook.EMPTY, TimerBook::isEmpty);
         cells = List.of(fills, day, locks, pending, flags, idCursor, timers);
+        maps = List.of(positions, orders, trades, orderLosses, marks);
     }
 
     /** Forgets cached values: the key may have changed. */
@@ -64,103 +69,106 @@ final class FlinkAccountState implements AccountState, MarkView {
         for (Cell<?> c : cells) {
             c.forget();
         }
+        for (MapCell<?, ?> m : maps) {
+            m.forget();
+        }
     }
 
     // ---- marks ---------------------------------------------------------------------------------
 
     @Override
     public QuoteState quote(String contractId) {
-        return call(() -> marks.get(contractId));
+        return marks.get(contractId);
     }
 
     void putMark(String contractId, QuoteState quote) {
-        run(() -> marks.put(contractId, quote));
+        marks.put(contractId, quote);
     }
 
     void removeMark(String contractId) {
-        run(() -> marks.remove(contractId));
+        marks.remove(contractId);
     }
 
     // ---- keyed collections ---------------------------------------------------------------------
 
     @Override
     public PositionState position(String contractId) {
-        return call(() -> positions.get(contractId));
+        return positions.get(contractId);
     }
 
     @Override
     public void putPosition(PositionState p) {
-        run(() -> positions.put(p.contractId(), p));
+        positions.put(p.contractId(), p);
     }
 
     @Override
     public void removePosition(String contractId) {
-        run(() -> positions.remove(contractId));
+        positions.remove(contractId);
     }
 
     @Override
     public Collection<PositionState> positions() {
-        return values(positions);
+        return positions.values();
     }
 
     @Override
     public OrderState order(long orderId) {
-        return call(() -> orders.get(orderId));
+        return orders.get(orderId);
     }
 
     @Override
     public void putOrder(OrderState o) {
-        run(() -> orders.put(o.orderId(), o));
+        orders.put(o.orderId(), o);
     }
 
     @Override
     public void removeOrder(long orderId) {
-        run(() -> orders.remove(orderId));
+        orders.remove(orderId);
     }
 
     @Override
     public Collection<OrderState> orders() {
-        return values(orders);
+        return orders.values();
     }
 
     @Override
     public TradeRecord trade(long tradeId) {
-        return call(() -> trades.get(tradeId));
+        return trades.get(tradeId);
     }
 
     @Override
     public void putTrade(TradeRecord t) {
-        run(() -> trades.put(t.tradeId(), t));
+        trades.put(t.tradeId(), t);
     }
 
     @Override
     public void removeTrade(long tradeId) {
-        run(() -> trades.remove(tradeId));
+        trades.remove(tradeId);
     }
 
     @Override
     public Collection<TradeRecord> trades() {
-        return values(trades);
+        return trades.values();
     }
 
     @Override
     public OrderLoss orderLoss(long orderId) {
-        return call(() -> orderLosses.get(orderId));
+        return orderLosses.get(orderId);
     }
 
     @Override
     public void putOrderLoss(OrderLoss l) {
-        run(() -> orderLosses.put(l.orderId(), l));
+        orderLosses.put(l.orderId(), l);
     }
 
     @Override
     public void removeOrderLoss(long orderId) {
-        run(() -> orderLosses.remove(orderId));
+        orderLosses.remove(orderId);
     }
 
     @Override
     public Collection<OrderLoss> orderLosses() {
-        return values(orderLosses);
+        return orderLosses.values();
     }
 
     // ---- value components ----------------------------------------------------------------------
@@ -237,16 +245,6 @@ final class FlinkAccountState implements AccountState, MarkView {
 
     // ---- plumbing ------------------------------------------------------------------------------
 
-    private static <V> Collection<V> values(MapState<?, V> map) {
-        return call(() -> {
-            List<V> list = new ArrayList<>();
-            for (V v : map.values()) {
-                list.add(v);
-            }
-            return list;
-        });
-    }
-
     /** Flink state calls declare Exception; a state backend failure fails the task, as it should. */
     private interface StateCall<T> {
         T call() throws Exception;
@@ -295,6 +293,9 @@ final class FlinkAccountState implements AccountState, MarkView {
         }
 
         void set(T value) {
+            if (value.equals(cached)) {
+                return; // unchanged: a RocksDB write saved (the state types are immutable values)
+            }
             cached = value;
             if (isEmpty.test(value)) {
                 run(state::clear);
@@ -308,4 +309,72 @@ final class FlinkAccountState implements AccountState, MarkView {
         }
     }
 
+    /**
+     * One MapState with a per-trigger read cache (absent keys included); writes go through at once.
+     * After {@link #values()} has read the whole map once, the cache holds all of it.
+     */
+    private static final class MapCell<K, V> {
+        private static final Object ABSENT = new Object();
+        private final MapState<K, V> state;
+        private final Map<K, Object> cache = new HashMap<>();
+        private boolean complete;
+
+        MapCell(MapState<K, V> state) {
+            this.state = state;
+        }
+
+        @SuppressWarnings("unchecked")
+        V get(K key) {
+            Object cached = cache.get(key);
+            if (cached != null) {
+                return cached == ABSENT ? null : (V) cached;
+            }
+            if (complete) {
+                return null;
+            }
+            V stored = call(() -> state.get(key));
+            cache.put(key, stored == null ? ABSENT : stored);
+            return stored;
+        }
+
+        void put(K key, V value) {
+            if (value.equals(cache.get(key))) {
+                return; // unchanged (immutable values)
+            }
+            run(() -> state.put(key, value));
+            cache.put(key, value);
+        }
+
+        void remove(K key) {
+            if (cache.get(key) == ABSENT) {
+                return;
+            }
+            run(() -> state.remove(key));
+            cache.put(key, ABSENT);
+        }
+
+        @SuppressWarnings("unchecked")
+        Collection<V> values() {
+            if (!complete) {
+                run(() -> {
+                    for (Map.Entry<K, V> e : state.entries()) {
+                        cache.put(e.getKey(), e.getValue());
+                    }
+                });
+                complete = true;
+            }
+            List<V> list = new ArrayList<>(cache.size());
+            for (Object v : cache.values()) {
+                if (v != ABSENT) {
+                    list.add((V) v);
+                }
+            }
+            return list;
+        }
+
+        void forget() {
+            cache.clear();
+            complete = false;
+        }
+    }
 }

@@ -3,17 +3,36 @@ package io.riskguard.job.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 
 /**
  * The Flink settings every Riskguard job runs with: RocksDB with incremental checkpoints, exactly
  * once, no generic (Kryo) types, object reuse (every record is an immutable Java record), and a
- * bounded restart strategy.
+ * bounded restart strategy. RocksDB gets bloom filters: most reads of an account's state look for
+ * something that is not there (no lock, no pending close), and without a filter each such read
+ * searches every level (docs/benchmarks.md measured the difference).
  */
 public final class JobSettings {
+
+    /** RocksDBConfigurableOptions.USE_BLOOM_FILTER, named here: the RocksDB backend is provided by Flink. */
+    static final ConfigOption<Boolean> ROCKSDB_BLOOM_FILTER =
+            ConfigOptions.key("state.backend.rocksdb.use-bloom-filter").booleanType().defaultValue(false);
+
+    /**
+     * Managed memory of an in-process cluster (replay, local, tests; a standalone cluster's
+     * TaskManagers take theirs from flink-conf and ignore this): RocksDB's block cache and write
+     * buffers. The in-process default, 128 MB for all slots, is so small that memtables are flushed
+     * into many small files which every read must search; 256 MB measured twice as fast, more did
+     * not help (docs/benchmarks.md).
+     */
+    static final MemorySize IN_PROCESS_MANAGED_MEMORY = MemorySize.parse("256m");
 
     private JobSettings() {}
 
@@ -28,6 +47,8 @@ public final class JobSettings {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        conf.set(ROCKSDB_BLOOM_FILTER, true);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, IN_PROCESS_MANAGED_MEMORY);
         return conf;
     }
 }

@@ -1,0 +1,289 @@
+package io.riskguard.bench.job;
+
+import io.riskguard.job.model.SourceRecord;
+import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.pipeline.LocalCluster;
+import io.riskguard.job.serde.Types;
+import io.riskguard.job.source.ReplaySource;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Events per second of the job and of two baselines on the same generated file: each job is read
+ * by the job's own ReplaySource (parsed at the source, parallelism 1), keyed by account, ends in a
+ * discarding sink, and runs on its own local cluster (RocksDB, incremental checkpoints every 10 s:
+ * JobSettings.base) at parallelism 2, one after the other in this JVM.
+ *
+ * <p>Jobs: {@code passthrough} and {@code stateful} (the baselines: no fan-out, no rules, none or
+ * one ValueState and one MapState write per record), {@code riskguard} (the job's own graph) and,
+ * as a diagnostic, {@code fanout} (the job's routing and MarkToMarket fan-out into the minimal
+ * stateful function instead of AccountRisk) and {@code source} (the source and the routing step
+ * alone, chained into the sink: the ceiling the single-threaded source sets). A job still running after {@code --max-seconds} is
+ * cancelled; its rate is then the lines it routed per second until then. A job that finishes
+ * within a minute runs {@code --repeat} times (default 3) and its median run is reported. {@code --sample-threads
+ * AccountRisk} prints where that task's time goes ({@link StackSampler}).
+ */
+final class ThroughputBench {
+
+    /** 10k accounts, 1M lines: about 70% quotes (see docs/benchmarks.md for how these were chosen). */
+    static final double DEFAULT_QUOTES_PER_SECOND = 175;
+    static final double DEFAULT_ENTRIES_PER_HOUR = 0.5;
+
+    record Result(String job, long lines, boolean finished, double seconds, double submitToEndOfInputSeconds,
+            double linesRouted, double keyedInputs, double actions, MachineLoad.Usage load) {
+
+        /** Lines per second: the whole file over submit→finish, or the lines routed until the cut. */
+        double eventsPerSecond() {
+            return (finished ? lines : linesRouted) / seconds;
+        }
+
+        double eventsPerSecondToEndOfInput() {
+            return finished ? lines / submitToEndOfInputSeconds : Double.NaN;
+        }
+
+        double keyedInputsPerSecond() {
+            return keyedInputs / seconds;
+        }
+    }
+
+    private ThroughputBench() {}
+
+    static void run(Args args) throws Exception {
+        int accounts = args.i("accounts", 10_000);
+        long events = args.l("events", 1_000_000);
+        double quotesPerSecond = args.d("quotes-per-second", DEFAULT_QUOTES_PER_SECOND);
+        double entriesPerHour = args.d("entries-per-hour", DEFAULT_ENTRIES_PER_HOUR);
+        int parallelism = args.i("parallelism", 2);
+        Ordering ordering = args.ordering("ordering", Ordering.EVENT_TIME);
+        List<String> jobs = args.list("jobs", "passthrough,stateful,riskguard");
+        long warmupLines = args.l("warmup-lines", 50_000);
+        long maxSeconds = args.l("max-seconds", 0);
+        int repeat = args.i("repeat", 3);
+        Path configFile = Path.of(args.s("config", "testdata/config/default.yaml"));
+        String yaml = JobBenchmark.configYaml(configFile);
+
+        JobBenchmark.header("throughput");
+        Path work = Files.createTempDirectory("riskguard-bench");
+        try {
+            Path input;
+            BenchInput.Stats stats;
+            long t0 = System.nanoTime();
+            if (args.has("input")) {
+                input = Path.of(args.s("input", null));
+                stats = BenchInput.analyze(input);
+                System.out.printf("input %s%n", input);
+            } else {
+                input = work.resolve("events.jsonl");
+                stats = BenchInput.generate(input, accounts, events, quotesPerSecond, entriesPerHour).stats();
+                System.out.printf("input: MarketSimulator(accounts=%,d, quotesPerSecond=%s, entriesPerHour=%s, seed=%d),"
+                        + " first %,d lines%n", accounts, quotesPerSecond, entriesPerHour, BenchInput.SEED, events);
+            }
+            describeInput(input, stats, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("jobs %s: parallelism %d (source 1), RocksDB, incremental checkpoints every 10 s, "
+                            + "riskguard ordering %s, config %s%s%n", jobs, parallelism, ordering, configFile,
+                    maxSeconds > 0 ? ", jobs cut after " + maxSeconds + " s" : "");
+
+            if (warmupLines > 0) {
+                Path warm = work.resolve("warmup.jsonl");
+                long n = head(input, warm, warmupLines);
+                System.out.printf("%nwarm-up (JIT), each job once on the first %,d lines, not timed:%n", n);
+                for (String job : jobs) {
+                    Result r = runJob(job, warm, n, ordering, parallelism, work, yaml, configFile.toString(),
+                            maxSeconds, null);
+                    System.out.printf("  %-12s %6.1f s%n", job, r.seconds());
+                }
+            }
+
+            System.out.printf("%nmeasured runs (%,d lines each):%n", stats.lines());
+            Map<String, Result> results = new LinkedHashMap<>();
+            Map<String, List<Result>> repeats = new LinkedHashMap<>();
+            for (String job : jobs) {
+                List<Result> runs = new ArrayList<>();
+                do {
+                    Result r = runJob(job, input, stats.lines(), ordering, parallelism, work, yaml,
+                            configFile.toString(), maxSeconds,
+                            args.has("sample-threads") ? args.s("sample-threads", null) : null);
+                    runs.add(r);
+                    System.out.printf("  %-12s %s after %.1f s (end of input at the sinks after %.1f s), lines routed "
+                                    + "%,.0f, keyed operator inputs %,.0f, actions %,.0f; %s%s%n",
+                            job, r.finished() ? "finished" : "CUT", r.seconds(), r.submitToEndOfInputSeconds(),
+                            r.linesRouted(), r.keyedInputs(), r.actions(), r.load(),
+                            r.load().disturbed() ? "  ** DISTURBED **" : "");
+                    // short runs are repeated (--repeat, default 3): the median is reported
+                } while (runs.size() < repeat && runs.get(0).finished() && runs.get(0).seconds() < 60);
+                List<Result> sorted = new ArrayList<>(runs);
+                sorted.sort(java.util.Comparator.comparingDouble(Result::seconds));
+                results.put(job, sorted.get(sorted.size() / 2));
+                repeats.put(job, sorted);
+            }
+            printTable(results, stats);
+            repeats.forEach((job, runs) -> {
+                if (runs.size() > 1) {
+                    System.out.printf("%s: %d runs, events/s %s (median above)%n", job, runs.size(),
+                            runs.stream().map(r -> String.format("%,.0f%s", r.eventsPerSecond(),
+                                    r.load().disturbed() ? " (disturbed)" : "")).toList());
+                }
+            });
+        } finally {
+            if (!args.flag("keep")) {
+                JobBenchmark.deleteRecursively(work);
+            } else {
+                System.out.println("kept " + work);
+            }
+        }
+    }
+
+    static void describeInput(Path input, BenchInput.Stats s, double seconds) throws Exception {
+        System.out.printf("  %,d lines (%.0f MB, %.1f s to write and analyse): quotes %,d (%.1f%%), position %,d, "
+                        + "other account events %,d; %,d accounts; %s simulated%n",
+                s.lines(), Files.size(input) / 1e6, seconds, s.quotes(), 100 * s.quoteShare(), s.position(), s.other(),
+                s.accountsTouched(), s.simulated());
+        System.out.printf("  MarkToMarket fan-out: %,d marks (%.1f holders per quote on average, at most %d) → "
+                        + "AccountRisk receives %,d triggers = %.1f per input line%n",
+                s.marks(), s.meanHoldersPerQuote(), s.maxHolders(), s.accountRiskInputs(),
+                (double) s.accountRiskInputs() / s.lines());
+    }
+
+    static Result runJob(String job, Path input, long lines, Ordering ordering, int parallelism, Path work,
+            String yaml, String configName, long maxSeconds, String sampleThreads) throws Exception {
+        String jobName = "bench-" + job + "-" + System.nanoTime();
+        Configuration conf = JobBenchmark.settings(work.resolve("checkpoints-" + jobName));
+        try (LocalCluster cluster = LocalCluster.start(conf, parallelism)) {
+            StreamExecutionEnvironment env = cluster.environment(conf);
+            env.setParallelism(parallelism);
+            DataStream<SourceRecord> source = env
+                    .fromSource(ReplaySource.create(List.of(input), null, 0, false), ReplaySource.watermarks(),
+                            "Replay files", Types.SOURCE_RECORD)
+                    .uid("replay-source").setParallelism(1);
+            String keyedOperator;
+            switch (job) {
+                case "source" -> {
+                    BenchPipeline.sourceOnly(source);
+                    keyedOperator = ".Discard.";
+                }
+                case "passthrough" -> {
+                    BenchPipeline.baseline(source, false);
+                    keyedOperator = ".PassThrough.";
+                }
+                case "stateful" -> {
+                    BenchPipeline.baseline(source, true);
+                    keyedOperator = ".MinimalState.";
+                }
+                case "fanout" -> {
+                    BenchPipeline.fanOut(source);
+                    keyedOperator = ".MinimalState.";
+                }
+                case "riskguard" -> {
+                    BenchPipeline.riskguard(source, yaml, configName, ordering);
+                    keyedOperator = ".AccountRisk.";
+                }
+                default -> throw new IllegalArgumentException("unknown job " + job);
+            }
+            TimedDiscardingSink.reset();
+            MachineLoad.Sample before = MachineLoad.sample();
+            long start = System.nanoTime();
+            JobClient client = env.executeAsync(jobName);
+            StackSampler sampler = sampleThreads == null ? null : new StackSampler(sampleThreads, 10);
+            boolean finished = true;
+            try {
+                if (maxSeconds > 0) {
+                    client.getJobExecutionResult().get(maxSeconds, TimeUnit.SECONDS);
+                } else {
+                    client.getJobExecutionResult().get();
+                }
+            } catch (TimeoutException cut) {
+                finished = false;
+            }
+            long end = System.nanoTime();
+            MachineLoad.Sample after = MachineLoad.sample();
+            if (sampler != null) {
+                sampler.close();
+                sampler.print(20);
+            }
+            double routed = BenchMetrics.sum("events", jobName, ".Route events.");
+            double keyedInputs = BenchMetrics.sum("numRecordsIn", jobName, keyedOperator);
+            double actions = BenchMetrics.sum("actions", jobName, ".AccountRisk.");
+            if (!finished) {
+                client.cancel().get();
+            }
+            long endOfInput = TimedDiscardingSink.lastEndOfInputNanos();
+            return new Result(job, lines, finished, (end - start) / 1e9,
+                    endOfInput == 0 ? Double.NaN : (endOfInput - start) / 1e9, routed, keyedInputs, actions,
+                    MachineLoad.between(before, after));
+        }
+    }
+
+    private static void printTable(Map<String, Result> results, BenchInput.Stats stats) {
+        System.out.println();
+        System.out.printf("%-12s %10s %10s %12s %15s %23s %22s   %s%n", "job", "lines", "seconds", "events/s",
+                "to end of input", "keyed operator inputs/s", "events per CPU-second", "cores: this JVM / others");
+        for (Result r : results.values()) {
+            System.out.printf("%-12s %,10.0f %8.1f s%s %,12.0f %13.1f s %23s %22s   %.2f / %.2f%s%n", r.job(),
+                    r.finished() ? (double) r.lines() : r.linesRouted(), r.seconds(), r.finished() ? " " : "*",
+                    r.eventsPerSecond(), r.submitToEndOfInputSeconds(), String.format("%,.0f", r.keyedInputsPerSecond()),
+                    String.format("%,.0f", r.eventsPerSecond() / r.load().selfCores()), r.load().selfCores(),
+                    r.load().otherCores(), r.load().disturbed() ? " DISTURBED" : "");
+        }
+        System.out.println("events/s: lines of the file per second, submit to finish; events per CPU-second: the same per"
+                + " core this JVM used (less sensitive to other processes)");
+        if (results.values().stream().anyMatch(r -> !r.finished())) {
+            System.out.println("* cut before the end of the file: lines routed until the cut, per second");
+        }
+        Result pass = results.get("passthrough");
+        Result stateful = results.get("stateful");
+        Result rg = results.get("riskguard");
+        System.out.println();
+        ratio("riskguard / minimal stateful", rg, stateful);
+        ratio("riskguard / pass-through", rg, pass);
+        ratio("minimal stateful / pass-through", stateful, pass);
+        ratio("fan-out diagnostic / minimal stateful", results.get("fanout"), stateful);
+        ratio("pass-through / source alone", pass, results.get("source"));
+        ratio("riskguard / fan-out diagnostic", rg, results.get("fanout"));
+        for (Result r : results.values()) {
+            if (!r.finished() && r.keyedInputs() > 0 && (r.job().equals("riskguard") || r.job().equals("fanout"))) {
+                double fullSeconds = stats.accountRiskInputs() / r.keyedInputsPerSecond();
+                System.out.printf("%s, whole file at its measured %,.0f keyed inputs/s: ~%,.0f s → ~%,.0f events/s%n",
+                        r.job(), r.keyedInputsPerSecond(), fullSeconds, stats.lines() / fullSeconds);
+            }
+        }
+        List<String> disturbed = new ArrayList<>();
+        results.values().stream().filter(r -> r.load().disturbed()).forEach(r -> disturbed.add(r.job()));
+        System.out.println(disturbed.isEmpty() ? "no run was disturbed by other processes (< 0.15 cores on average)"
+                : "DISTURBED by other processes (> 0.15 cores on average): " + disturbed);
+    }
+
+    private static void ratio(String label, Result a, Result b) {
+        if (a == null || b == null) {
+            return;
+        }
+        System.out.printf("%-40s %7.4fx%n", label, a.eventsPerSecond() / b.eventsPerSecond());
+    }
+
+    /** Copies the first {@code n} lines. */
+    static long head(Path from, Path to, long n) throws Exception {
+        long written = 0;
+        try (BufferedReader r = Files.newBufferedReader(from, StandardCharsets.UTF_8);
+                BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+            String line;
+            while (written < n && (line = r.readLine()) != null) {
+                w.write(line);
+                w.write('\n');
+                written++;
+            }
+        }
+        return written;
+    }
+}
