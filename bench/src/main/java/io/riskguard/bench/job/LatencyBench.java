@@ -3,6 +3,7 @@ package io.riskguard.bench.job;
 import io.riskguard.job.model.DecidedAction;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.pipeline.JobSettings;
 import io.riskguard.job.pipeline.LocalCluster;
 import io.riskguard.job.pipeline.RiskguardPipeline;
 import io.riskguard.job.serde.Types;
@@ -43,8 +44,8 @@ final class LatencyBench {
         JobBenchmark.header("latency");
         Path work = Files.createTempDirectory("riskguard-bench");
         try {
-            Configuration conf = JobBenchmark.settings(work.resolve("checkpoints"));
-            String bufferTimeout = "Flink default (" + conf.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis() + " ms)";
+            Configuration conf = JobSettings.live(JobBenchmark.settings(work.resolve("checkpoints")));
+            String bufferTimeout = "the live job's (" + conf.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis() + " ms)";
             if (args.has("buffer-timeout-ms")) {
                 conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(args.l("buffer-timeout-ms", 100)));
                 bufferTimeout = args.l("buffer-timeout-ms", 100) + " ms (benchmark override)";

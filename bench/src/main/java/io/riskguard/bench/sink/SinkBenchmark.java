@@ -36,18 +36,20 @@ import org.HdrHistogram.Recorder;
  *       the run takes minutes, not half an hour; times are reported scaled back to the real 60 s.
  * </ol>
  *
- * Run: {@code bench/run sink [seconds]}.
+ * Run: {@code bench/run sink [seconds] [--no-storm]}.
  */
 public final class SinkBenchmark {
 
     static final GatewayCredentials CREDENTIALS = new GatewayCredentials("bench", "bench-only-key");
     static final String MNQ = "CON.F.US.MNQ.H26";
     static final Instant T = Instant.parse("2026-03-02T15:00:00Z");
+    /** Sent at the same rate before the measured seconds, not recorded. */
+    static final int WARMUP_SECONDS = 5;
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        System.out.printf("broker sink benchmark, %d s at 100 actions/s, then a 1,000-account flatten storm%n%n",
-                seconds);
+        int seconds = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 30;
+        System.out.printf("broker sink benchmark, %d s at 100 actions/s (after %d s not recorded), then a 1,000-account"
+                + " flatten storm%n%n", seconds, WARMUP_SECONDS);
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             JdbcSettings db = new JdbcSettings(pg.getJdbcUrl("postgres", "postgres"));
             DatabaseMigrations.migrate(db);
@@ -56,7 +58,9 @@ public final class SinkBenchmark {
             latency("in-memory ledger", seconds, new MemoryActionLedger());
             latency("PostgreSQL ledger (exactly once)", seconds, new JdbcActionLedger(db));
         }
-        storm(1000);
+        if (!List.of(args).contains("--no-storm")) {
+            storm(1000);
+        }
     }
 
     /** Closes, cancels and stop modifications at a fixed rate; latency from write() to the broker's last answer. */
@@ -64,7 +68,7 @@ public final class SinkBenchmark {
         MemoryActionLedger.clear();
         try (GatewaySimulator sim = GatewaySimulator.start(GatewaySimulator.Options.defaults().withPort(0)
                 .withUser(CREDENTIALS.userName(), CREDENTIALS.apiKey()).withRateLimit(1_000_000, Duration.ofSeconds(60)))) {
-            int total = seconds * 100;
+            int total = (WARMUP_SECONDS + seconds) * 100;
             for (int i = 0; i < total; i++) {
                 long account = 10_000 + i % 500;
                 sim.putPosition(account, "CON.F.US.MNQ." + (char) ('A' + i % 20) + "26", 1, 1, new BigDecimal("21000"));
@@ -80,12 +84,16 @@ public final class SinkBenchmark {
             BrokerSink.BrokerSinkWriter writer = new BrokerSink.BrokerSinkWriter(
                     GatewaySettings.defaults(sim.baseUri(), null).withRateLimit(1_000_000, Duration.ofSeconds(60)),
                     CREDENTIALS, ledger, metrics);
+            int warmup = WARMUP_SECONDS * 100;
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 long due = start + i * 10_000_000L;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                if (i == warmup) {
+                    recorder.getIntervalHistogram(); // forget the warm-up (JIT, connections, token)
                 }
                 writer.write(action(i), null);
             }

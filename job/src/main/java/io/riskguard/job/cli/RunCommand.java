@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
             conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
             conf.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(JobSettings.live(conf));
         RunJob.build(env, new RunJob.Settings(yaml, config.getFileName().toString(), initial.version(), kafka, gateway,
                 database, order, Duration.ofMillis(outOfOrdernessMs), Duration.ofMillis(idlenessMs),
                 heartbeatMs > 0 ? Duration.ofMillis(heartbeatMs) : null));

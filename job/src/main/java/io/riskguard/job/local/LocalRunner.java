@@ -56,10 +56,13 @@ public final class LocalRunner {
     private static void run(Request r, Path work, GatewaySettings gateway, JdbcSettings database) throws Exception {
         Configuration conf = JobSettings.base(work.resolve("checkpoints"), Duration.ofSeconds(10));
         conf.set(RestOptions.PORT, r.port());
+        boolean live = r.events() == null;
+        if (live) {
+            JobSettings.live(conf);
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(r.parallelism());
 
-        boolean live = r.events() == null;
         DataStream<SourceRecord> source = live
                 ? env.fromSource(SimulatedLiveSource.create(r.accounts(), r.rate(), r.seed()),
                         SimulatedLiveSource.watermarks(), "Simulated market", Types.SOURCE_RECORD)
