@@ -14,62 +14,56 @@ import io.riskguard.state.PendingBook;
 import io.riskguard.state.PositionState;
 import io.riskguard.state.TimerBook;
 import io.riskguard.state.TradeRecord;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.ValueState;
 
 /**
  * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection,
- * a ValueState per small component. Reads are cached for the duration of one trigger (RocksDB
- * deserializes on every read, and the rules ask for the same position several times); writes go
- * through at once, unless they would store what is already there. Call {@link #beginTrigger()} before each engine call.
- * Storing an empty component clears its state, so what ends leaves nothing behind.
+ * a ValueState per small component, each read at most once per trigger and written only when it
+ * changes ({@link CachedMapState}, {@link CachedValueState}). Call {@link #beginTrigger()} before
+ * each engine call. Storing an empty component clears its state, so what ends leaves nothing behind.
  */
 final class FlinkAccountState implements AccountState, MarkView {
 
-    private final MapCell<String, PositionState> positions;
-    private final MapCell<Long, OrderState> orders;
-    private final MapCell<Long, TradeRecord> trades;
-    private final MapCell<Long, OrderLoss> orderLosses;
-    private final MapCell<String, QuoteState> marks;
-    private final Cell<FillLog> fills;
-    private final Cell<DayFigures> day;
-    private final Cell<LockBook> locks;
-    private final Cell<PendingBook> pending;
-    private final Cell<AccountFlags> flags;
-    private final Cell<IdCursor> idCursor;
-    private final Cell<TimerBook> timers;
-    private final List<Cell<?>> cells;
-    private final List<MapCell<?, ?>> maps;
+    private final CachedMapState<String, PositionState> positions;
+    private final CachedMapState<Long, OrderState> orders;
+    private final CachedMapState<Long, TradeRecord> trades;
+    private final CachedMapState<Long, OrderLoss> orderLosses;
+    private final CachedMapState<String, QuoteState> marks;
+    private final CachedValueState<FillLog> fills;
+    private final CachedValueState<DayFigures> day;
+    private final CachedValueState<LockBook> locks;
+    private final CachedValueState<PendingBook> pending;
+    private final CachedValueState<AccountFlags> flags;
+    private final CachedValueState<IdCursor> idCursor;
+    private final CachedValueState<TimerBook> timers;
+    private final List<CachedValueState<?>> cells;
+    private final List<CachedMapState<?, ?>> maps;
 
     FlinkAccountState(RuntimeContext rc) {
-        positions = new MapCell<>(rc.getMapState(RiskState.positions()));
-        orders = new MapCell<>(rc.getMapState(RiskState.orders()));
-        trades = new MapCell<>(rc.getMapState(RiskState.trades()));
-        orderLosses = new MapCell<>(rc.getMapState(RiskState.orderLosses()));
-        marks = new MapCell<>(rc.getMapState(RiskState.marks()));
-        fills = new Cell<>(rc.getState(RiskState.fills()), FillLog.EMPTY, FillLog::isEmpty);
-        day = new Cell<>(rc.getState(RiskState.day()), DayFigures.EMPTY, DayFigures::isEmpty);
-        locks = new Cell<>(rc.getState(RiskState.locks()), LockBook.EMPTY, LockBook::isEmpty);
-        pending = new Cell<>(rc.getState(RiskState.pending()), PendingBook.EMPTY, PendingBook::isEmpty);
-        flags = new Cell<>(rc.getState(RiskState.flags()), AccountFlags.EMPTY, AccountFlags::isEmpty);
-        idCursor = new Cell<>(rc.getState(RiskState.idCursor()), IdCursor.EMPTY, IdCursor::isEmpty);
-        timers = new Cell<>(rc.getState(RiskState.timers()), TimerBook.EMPTY, TimerBook::isEmpty);
+        positions = new CachedMapState<>(rc.getMapState(RiskState.positions()));
+        orders = new CachedMapState<>(rc.getMapState(RiskState.orders()));
+        trades = new CachedMapState<>(rc.getMapState(RiskState.trades()));
+        orderLosses = new CachedMapState<>(rc.getMapState(RiskState.orderLosses()));
+        marks = new CachedMapState<>(rc.getMapState(RiskState.marks()));
+        fills = new CachedValueState<>(rc.getState(RiskState.fills()), FillLog.EMPTY, FillLog::isEmpty);
+        day = new CachedValueState<>(rc.getState(RiskState.day()), DayFigures.EMPTY, DayFigures::isEmpty);
+        locks = new CachedValueState<>(rc.getState(RiskState.locks()), LockBook.EMPTY, LockBook::isEmpty);
+        pending = new CachedValueState<>(rc.getState(RiskState.pending()), PendingBook.EMPTY, PendingBook::isEmpty);
+        flags = new CachedValueState<>(rc.getState(RiskState.flags()), AccountFlags.EMPTY, AccountFlags::isEmpty);
+        idCursor = new CachedValueState<>(rc.getState(RiskState.idCursor()), IdCursor.EMPTY, IdCursor::isEmpty);
+        timers = new CachedValueState<>(rc.getState(RiskState.timers()), TimerBook.EMPTY, TimerBook::isEmpty);
         cells = List.of(fills, day, locks, pending, flags, idCursor, timers);
         maps = List.of(positions, orders, trades, orderLosses, marks);
     }
 
     /** Forgets cached values: the key may have changed. */
     void beginTrigger() {
-        for (Cell<?> c : cells) {
+        for (CachedValueState<?> c : cells) {
             c.forget();
         }
-        for (MapCell<?, ?> m : maps) {
+        for (CachedMapState<?, ?> m : maps) {
             m.forget();
         }
     }
@@ -241,140 +235,5 @@ final class FlinkAccountState implements AccountState, MarkView {
     @Override
     public void setTimers(TimerBook v) {
         timers.set(v);
-    }
-
-    // ---- plumbing ------------------------------------------------------------------------------
-
-    /** Flink state calls declare Exception; a state backend failure fails the task, as it should. */
-    private interface StateCall<T> {
-        T call() throws Exception;
-    }
-
-    private interface StateRun {
-        void run() throws Exception;
-    }
-
-    private static <T> T call(StateCall<T> c) {
-        try {
-            return c.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("state access failed", e);
-        }
-    }
-
-    private static void run(StateRun r) {
-        call(() -> {
-            r.run();
-            return null;
-        });
-    }
-
-    /** One ValueState with a per-trigger cache; the empty value is stored as "no state". */
-    private static final class Cell<T> {
-        private final ValueState<T> state;
-        private final T empty;
-        private final java.util.function.Predicate<T> isEmpty;
-        private T cached;
-
-        Cell(ValueState<T> state, T empty, java.util.function.Predicate<T> isEmpty) {
-            this.state = state;
-            this.empty = empty;
-            this.isEmpty = isEmpty;
-        }
-
-        T get() {
-            if (cached == null) {
-                T stored = call(state::value);
-                cached = stored == null ? empty : stored;
-            }
-            return cached;
-        }
-
-        void set(T value) {
-            if (value.equals(cached)) {
-                return; // unchanged: a RocksDB write saved (the state types are immutable values)
-            }
-            cached = value;
-            if (isEmpty.test(value)) {
-                run(state::clear);
-            } else {
-                run(() -> state.update(value));
-            }
-        }
-
-        void forget() {
-            cached = null;
-        }
-    }
-
-    /**
-     * One MapState with a per-trigger read cache (absent keys included); writes go through at once.
-     * After {@link #values()} has read the whole map once, the cache holds all of it.
-     */
-    private static final class MapCell<K, V> {
-        private static final Object ABSENT = new Object();
-        private final MapState<K, V> state;
-        private final Map<K, Object> cache = new HashMap<>();
-        private boolean complete;
-
-        MapCell(MapState<K, V> state) {
-            this.state = state;
-        }
-
-        @SuppressWarnings("unchecked")
-        V get(K key) {
-            Object cached = cache.get(key);
-            if (cached != null) {
-                return cached == ABSENT ? null : (V) cached;
-            }
-            if (complete) {
-                return null;
-            }
-            V stored = call(() -> state.get(key));
-            cache.put(key, stored == null ? ABSENT : stored);
-            return stored;
-        }
-
-        void put(K key, V value) {
-            if (value.equals(cache.get(key))) {
-                return; // unchanged (immutable values)
-            }
-            run(() -> state.put(key, value));
-            cache.put(key, value);
-        }
-
-        void remove(K key) {
-            if (cache.get(key) == ABSENT) {
-                return;
-            }
-            run(() -> state.remove(key));
-            cache.put(key, ABSENT);
-        }
-
-        @SuppressWarnings("unchecked")
-        Collection<V> values() {
-            if (!complete) {
-                run(() -> {
-                    for (Map.Entry<K, V> e : state.entries()) {
-                        cache.put(e.getKey(), e.getValue());
-                    }
-                });
-                complete = true;
-            }
-            List<V> list = new ArrayList<>(cache.size());
-            for (Object v : cache.values()) {
-                if (v != ABSENT) {
-                    list.add((V) v);
-                }
-            }
-            return list;
-        }
-
-        void forget() {
-            cache.clear();
-            complete = false;
-        }
     }
 }

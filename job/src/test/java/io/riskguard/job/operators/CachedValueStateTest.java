@@ -1,0 +1,77 @@
+package io.riskguard.job.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.flink.api.common.state.ValueState;
+import org.junit.jupiter.api.Test;
+
+class CachedValueStateTest {
+
+    private final CountingValueState backend = new CountingValueState();
+    private final CachedValueState<String> cell = new CachedValueState<>(backend, "", String::isEmpty);
+
+    @Test
+    void readsTheBackendOncePerTriggerAndGivesTheEmptyValueForNoState() {
+        assertThat(cell.get()).isEmpty();
+        assertThat(cell.get()).isEmpty();
+
+        assertThat(backend.reads).isEqualTo(1);
+    }
+
+    @Test
+    void storesAChangeAndClearsTheStateWhenTheValueBecomesEmpty() {
+        cell.set("locked until 17:00");
+        assertThat(backend.value).isEqualTo("locked until 17:00");
+
+        cell.set("");
+
+        assertThat(backend.value).isNull();
+        assertThat(backend.writes).isEqualTo(2);
+    }
+
+    @Test
+    void writesNothingWhenTheValueIsUnchanged() {
+        backend.value = "locked until 17:00";
+        cell.get();
+
+        cell.set("locked until 17:00");
+
+        assertThat(backend.writes).isZero();
+    }
+
+    @Test
+    void forgettingStartsAFreshTriggerThatReadsTheBackendAgain() {
+        cell.get();
+        backend.value = "another key's lock";
+
+        cell.forget();
+
+        assertThat(cell.get()).isEqualTo("another key's lock");
+        assertThat(backend.reads).isEqualTo(2);
+    }
+
+    /** An in-memory ValueState that counts reads and writes. */
+    private static final class CountingValueState implements ValueState<String> {
+        String value;
+        int reads;
+        int writes;
+
+        @Override
+        public String value() {
+            reads++;
+            return value;
+        }
+
+        @Override
+        public void update(String v) {
+            writes++;
+            value = v;
+        }
+
+        @Override
+        public void clear() {
+            writes++;
+            value = null;
+        }
+    }
+}
