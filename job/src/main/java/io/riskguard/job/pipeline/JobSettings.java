@@ -33,7 +33,7 @@ public final class JobSettings {
      * into many small files which every read must search; 256 MB measured twice as fast, more did
      * not help (docs/benchmarks.md).
      */
-    static final MemorySize IN_PROCESS_MANAGED_MEMORY = MemorySize.parse("256m");
+    public static final MemorySize IN_PROCESS_MANAGED_MEMORY = MemorySize.parse("256m");
 
     /**
      * Live jobs flush network buffers after at most 1 ms instead of Flink's 100 ms: a decision

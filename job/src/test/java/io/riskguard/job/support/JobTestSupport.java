@@ -15,12 +15,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** Shared by the job's MiniCluster tests: scenario files, generated days, the reference replay. */
 public final class JobTestSupport {
 
     private JobTestSupport() {}
+
+    /**
+     * An in-process cluster for a test class: one TaskManager with {@code slots} slots and the
+     * managed memory (RocksDB's) the job's own in-process clusters get.
+     */
+    public static MiniClusterExtension miniCluster(int slots) {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, JobSettings.IN_PROCESS_MANAGED_MEMORY);
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setConfiguration(conf)
+                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(slots).build());
+    }
 
     public static Path testdata() {
         return Path.of(System.getProperty("riskguard.testdata", "../testdata"));
