@@ -118,9 +118,11 @@ final class ThroughputBench {
                             args.has("sample-threads") ? args.s("sample-threads", null) : null);
                     runs.add(r);
                     System.out.printf("  %-12s %s after %.1f s (end of input at the sinks after %.1f s), lines routed "
-                                    + "%,.0f, keyed operator inputs %,.0f, actions %,.0f; %s%s%n",
+                                    + "%s, keyed operator inputs %,.0f, actions %,.0f; %s%s%n",
                             job, r.finished() ? "finished" : "CUT", r.seconds(), r.submitToEndOfInputSeconds(),
-                            r.linesRouted(), r.keyedInputs(), r.actions(), r.load(),
+                            // only the job's own RouteEvents counts the lines it routes
+                            r.linesRouted() > 0 ? String.format("%,.0f", r.linesRouted()) : "(not counted)",
+                            r.keyedInputs(), r.actions(), r.load(),
                             r.load().disturbed() ? "  ** DISTURBED **" : "");
                     // short runs are repeated (--repeat, default 3): the median is reported
                 } while (runs.size() < repeat && runs.get(0).finished() && runs.get(0).seconds() < 60);
