@@ -116,8 +116,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL,
                     Duration.ofMillis(checkpointIntervalMs));
-            conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
-            conf.set(org.apache.flink.configuration.PipelineOptions.OBJECT_REUSE, true);
+            JobSettings.records(conf); // state backend and restarts: the cluster's configuration
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(JobSettings.live(conf));
         RunJob.build(env, new RunJob.Settings(yaml, config.getFileName().toString(), initial.version(), kafka, gateway,

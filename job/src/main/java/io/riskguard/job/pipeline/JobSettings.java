@@ -44,6 +44,16 @@ public final class JobSettings {
 
     private JobSettings() {}
 
+    /**
+     * How records travel, whatever runs the job: no generic (Kryo) types, every state and record type
+     * has its own serializer; object reuse, every record is an immutable Java record.
+     */
+    public static Configuration records(Configuration conf) {
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        return conf;
+    }
+
     /** {@code conf} with the settings of a job deciding on live events. */
     public static Configuration live(Configuration conf) {
         conf.set(ExecutionOptions.BUFFER_TIMEOUT, LIVE_BUFFER_TIMEOUT);
@@ -56,8 +66,7 @@ public final class JobSettings {
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        records(conf);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
