@@ -8,6 +8,8 @@ import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.TradeEvent;
 import io.riskguard.market.MarkView;
+import io.riskguard.market.QuietBand;
+import io.riskguard.market.Subscription;
 import io.riskguard.rules.Rule001MaxContracts;
 import io.riskguard.rules.Rule002MaxContractsPerInstrument;
 import io.riskguard.rules.Rule003DailyRealizedLoss;
@@ -23,10 +25,15 @@ import io.riskguard.rules.Rule012TradeManagement;
 import io.riskguard.rules.Rule013DailyRealizedProfit;
 import io.riskguard.state.AccountState;
 import io.riskguard.state.IdCursor;
+import io.riskguard.state.PositionState;
 import io.riskguard.state.TimerBook;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The rule engine: a pure, deterministic function of (account state, trigger, config) to (new
@@ -92,7 +99,11 @@ public final class RiskEngine {
         return applied ? finish(ctx, null) : Decision.NOTHING;
     }
 
-    /** A quote for a contract the account holds; the merged quote is already in {@code marks}. */
+    /**
+     * A quote for a contract the account holds; the merged quote is already in {@code marks}. It
+     * reads and writes only the position (RULE-012's best): no housekeeping, so that a quote not
+     * delivered to the account, being inside its quiet band, leaves nothing undone.
+     */
     public Decision onQuote(AccountState state, CompiledConfig config, long accountId, String contractId,
             Instant evalTime, MarkView marks) {
         if (state.position(contractId) == null) {
@@ -101,7 +112,6 @@ public final class RiskEngine {
         TriggerContext ctx = new TriggerContext(state, config, accountId, evalTime,
                 () -> ActionIds.quoteSource(contractId, evalTime), marks);
         ctx.setListener(listener);
-        housekeeping.pruneIfDue(ctx);
         r004.onContract(ctx, contractId);
         r005.onContract(ctx, contractId);
         r012.onContract(ctx, contractId);
@@ -120,6 +130,44 @@ public final class RiskEngine {
         r008.onTimer(ctx);
         r009.onTimer(ctx);
         return finish(ctx, due);
+    }
+
+    /**
+     * What the account needs from the quotes of each contract it holds, given its state after a
+     * trigger at {@code t}, by contract: the marks at which RULE-004, RULE-005 and RULE-012 cannot
+     * emit (each rule's own band, intersected), valid until the account's next timer at the latest,
+     * quiet for quotes already stale at {@code t}, and whether RULE-012 tracks the position's best mark.
+     */
+    public Map<String, Subscription> subscriptions(AccountState state, CompiledConfig config, long accountId,
+            Instant t) {
+        if (state.positions().isEmpty()) {
+            return Map.of();
+        }
+        TriggerContext ctx = TriggerContext.view(state, config, accountId, t, MarkView.NONE);
+        Instant nextTimer = state.timers().scheduled().isEmpty() ? null : Collections.min(state.timers().scheduled());
+        Instant stale = t.minusSeconds(config.quoteMaxAgeSeconds());
+        Map<String, Subscription> out = new TreeMap<>();
+        for (PositionState p : ctx.openPositions()) {
+            QuietBand band = r004.quietBand(ctx, p).and(r005.quietBand(ctx, p)).and(r012.quietBand(ctx, p));
+            if (!band.isAlways()) {
+                band = band.endingBy(nextTimer).staleBefore(stale);
+            }
+            out.put(p.contractId(), new Subscription(band, Rule012TradeManagement.tracksBest(ctx, p.contractId())));
+        }
+        return out;
+    }
+
+    /**
+     * Folds the extremes of the marks of {@code contractId}'s quotes that were not delivered to the
+     * account (inside its quiet band) into RULE-012's best, as tracking each of them would have.
+     */
+    public void carryBest(AccountState state, CompiledConfig config, long accountId, String contractId,
+            BigDecimal highest, BigDecimal lowest, Instant t) {
+        if (state.position(contractId) == null) {
+            return;
+        }
+        TriggerContext ctx = TriggerContext.view(state, config, accountId, t, MarkView.NONE);
+        r012.carryBest(ctx, contractId, highest, lowest);
     }
 
     private boolean onPosition(TriggerContext ctx, PositionEvent e) {

@@ -59,6 +59,15 @@ public final class TriggerContext {
         this.lockedAtStart = locks.lockedAt(t);
     }
 
+    /**
+     * A context for reading the account's state at {@code t} without a trigger: what quiet bands
+     * are computed from, and what tests inspect rules with. Whatever is proposed through it is ignored.
+     */
+    public static TriggerContext view(AccountState state, CompiledConfig config, long accountId, Instant t,
+            MarkView marks) {
+        return new TriggerContext(state, config, accountId, t, () -> null, marks);
+    }
+
     void setListener(RuleListener listener) {
         this.listener = listener;
     }

@@ -104,6 +104,16 @@ public final class SequentialReplay {
         fireTimersUpTo(t);
     }
 
+    /** How many actions have been decided so far. */
+    public int decided() {
+        return emitted.size();
+    }
+
+    /** The actions decided after the first {@code from}, in decision order (closed-loop simulations react to them). */
+    public List<Action> decidedFrom(int from) {
+        return emitted.subList(from, emitted.size()).stream().map(Emitted::action).toList();
+    }
+
     /** Everything decided so far, actions in file order. */
     public Result result() {
         List<Emitted> sorted = new ArrayList<>(emitted);

@@ -30,6 +30,17 @@ final class PositionMath {
         return Decimals.divide(numerator, instrument.tickSize());
     }
 
+    /**
+     * The mark at which the position's unrealized P&L is exactly {@code pnl}: {@code averagePrice +
+     * pnl × tick_size / (dir × size × tick_value)}, the edge of RULE-004's and RULE-005's quiet bands.
+     * In double arithmetic: a few ulps off the exact edge, far inside the margin by which
+     * {@link io.riskguard.market.QuietBand} pulls every edge in.
+     */
+    static double markAt(PositionState p, BigDecimal pnl, Instrument instrument) {
+        double perPoint = instrument.tickValue().doubleValue() * p.dir() * p.size();
+        return p.averagePrice().doubleValue() + pnl.doubleValue() * instrument.tickSize().doubleValue() / perPoint;
+    }
+
     /** {@code (mark − averagePrice) × dir / tick_size}; may be fractional. */
     static BigDecimal profitTicks(PositionState p, BigDecimal mark, Instrument instrument) {
         BigDecimal move = mark.subtract(p.averagePrice()).multiply(BigDecimal.valueOf(p.dir()));

@@ -4,7 +4,11 @@ import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.DailyUnrealizedLoss;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
+import io.riskguard.config.Instrument;
+import io.riskguard.market.QuietBand;
+import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** RULE-004 daily_unrealized_loss: closes one position whose floating loss reaches the limit. */
 public final class Rule004DailyUnrealizedLoss {
@@ -23,5 +27,24 @@ public final class Rule004DailyUnrealizedLoss {
             ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
                     + " reached the limit " + Formats.money(cfg.limit()));
         }
+    }
+
+    /**
+     * The marks at which this rule cannot close {@code p}: above the mark where its unrealized P&L
+     * reaches the limit (below it for a short). While a close of the contract is in flight every
+     * close is suppressed (RULES.md §1.7), so the rule is quiet at any mark until that record expires.
+     */
+    public QuietBand quietBand(TriggerContext ctx, PositionState p) {
+        DailyUnrealizedLoss cfg = ctx.rules().dailyUnrealizedLoss();
+        Instrument instrument = ctx.instrument(p.contractId());
+        if (!RuleSet.on(cfg) || instrument == null) {
+            return QuietBand.ALWAYS;
+        }
+        Instant closing = ctx.pending().closeInFlightUntil(p.contractId());
+        if (closing != null) {
+            return QuietBand.until(closing);
+        }
+        double edge = PositionMath.markAt(p, cfg.limit(), instrument);
+        return p.dir() > 0 ? QuietBand.above(edge) : QuietBand.below(edge);
     }
 }

@@ -4,7 +4,11 @@ import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.MaxUnrealizedProfit;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
+import io.riskguard.config.Instrument;
+import io.riskguard.market.QuietBand;
+import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** RULE-005 max_unrealized_profit: banks one position whose floating profit reaches the target. */
 public final class Rule005MaxUnrealizedProfit {
@@ -23,5 +27,24 @@ public final class Rule005MaxUnrealizedProfit {
             ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
                     + " reached the target " + Formats.money(cfg.target()));
         }
+    }
+
+    /**
+     * The marks at which this rule cannot close {@code p}: below the mark where its unrealized P&L
+     * reaches the target (above it for a short). While a close of the contract is in flight every
+     * close is suppressed (RULES.md §1.7), so the rule is quiet at any mark until that record expires.
+     */
+    public QuietBand quietBand(TriggerContext ctx, PositionState p) {
+        MaxUnrealizedProfit cfg = ctx.rules().maxUnrealizedProfit();
+        Instrument instrument = ctx.instrument(p.contractId());
+        if (!RuleSet.on(cfg) || instrument == null) {
+            return QuietBand.ALWAYS;
+        }
+        Instant closing = ctx.pending().closeInFlightUntil(p.contractId());
+        if (closing != null) {
+            return QuietBand.until(closing);
+        }
+        double edge = PositionMath.markAt(p, cfg.target(), instrument);
+        return p.dir() > 0 ? QuietBand.below(edge) : QuietBand.above(edge);
     }
 }

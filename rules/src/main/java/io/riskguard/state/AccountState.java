@@ -1,6 +1,7 @@
 package io.riskguard.state;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * Everything Riskguard remembers about one account, as the engine reads and writes it. Keyed
@@ -71,4 +72,9 @@ public interface AccountState {
     TimerBook timers();
 
     void setTimers(TimerBook timers);
+
+    /** The account's open positions' subscriptions to their contracts' quotes, by contract; never null. */
+    Map<String, Holding> holdings();
+
+    void setHoldings(Map<String, Holding> holdings);
 }

@@ -55,6 +55,24 @@ public record LockBook(List<LockRecord> records) {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The instant from which the account, locked at {@code t}, is no longer locked unless a record
+     * changes: the latest {@code until} of the records active at {@code t}; null when one of them has
+     * no expiry (it ends only through its rule's event).
+     */
+    public Instant lockedUntil(Instant t) {
+        Instant end = null;
+        for (LockRecord r : records) {
+            if (r.activeAt(t)) {
+                if (r.until() == null) {
+                    return null;
+                }
+                end = end == null || r.until().isAfter(end) ? r.until() : end;
+            }
+        }
+        return end;
+    }
+
     public LockBook with(LockRecord record) {
         List<LockRecord> next = new ArrayList<>(records.size() + 1);
         for (LockRecord r : records) {

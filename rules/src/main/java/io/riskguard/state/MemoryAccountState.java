@@ -19,6 +19,7 @@ public final class MemoryAccountState implements AccountState {
     private AccountFlags flags = AccountFlags.EMPTY;
     private IdCursor idCursor = IdCursor.EMPTY;
     private TimerBook timers = TimerBook.EMPTY;
+    private Map<String, Holding> holdings = Map.of();
 
     @Override
     public PositionState position(String contractId) {
@@ -170,10 +171,20 @@ public final class MemoryAccountState implements AccountState {
         this.timers = timers;
     }
 
+    @Override
+    public Map<String, Holding> holdings() {
+        return holdings;
+    }
+
+    @Override
+    public void setHoldings(Map<String, Holding> holdings) {
+        this.holdings = Map.copyOf(holdings);
+    }
+
     /** True when nothing at all is remembered: what ends has been removed. */
     public boolean isEmpty() {
         return positions.isEmpty() && orders.isEmpty() && trades.isEmpty() && orderLosses.isEmpty()
                 && fills.isEmpty() && day.isEmpty() && locks.isEmpty() && pending.isEmpty()
-                && flags.isEmpty() && timers.isEmpty();
+                && flags.isEmpty() && timers.isEmpty() && holdings.isEmpty();
     }
 }

@@ -59,6 +59,24 @@ public record PendingBook(
         return positions.get(contractId);
     }
 
+    /** When a close of the contract is in flight (target 0): its expiry, during which closes are suppressed. */
+    public Instant closeInFlightUntil(String contractId) {
+        PendingTarget target = positions.get(contractId);
+        return target != null && target.target() == 0 ? target.expires() : null;
+    }
+
+    /**
+     * While a flatten or a close of the contract is in flight: the instant both will have expired
+     * (RULE-012 stays quiet until then); null when neither is.
+     */
+    public Instant closeOrFlattenInFlightUntil(String contractId) {
+        Instant close = closeInFlightUntil(contractId);
+        if (flattenExpires == null) {
+            return close;
+        }
+        return close == null || flattenExpires.isAfter(close) ? flattenExpires : close;
+    }
+
     public boolean flattenActive() {
         return flattenExpires != null;
     }

@@ -36,16 +36,21 @@ record BenchInput(Path file, int accounts, long events, double quotesPerSecond, 
     static final long SEED = 20260302;
 
     /** What the file holds, and what MarkToMarket will make of it. */
-    record Stats(long lines, long quotes, long position, long other, int accountsTouched, Duration simulated,
-            long marks, double meanHoldersPerQuote, int maxHolders) {
+    record Stats(long lines, long quotes, long position, long other, long accountEvents, int accountsTouched,
+            Duration simulated, long marks, double meanHoldersPerQuote, int maxHolders) {
 
         double quoteShare() {
             return (double) quotes / lines;
         }
 
-        /** Triggers AccountRisk receives: marks plus every non-quote event (clock events excluded). */
+        /** Triggers of the full fan-out (RULES.md §1.3): one per quote and holder, plus every account event. */
         long accountRiskInputs() {
-            return marks + position + other;
+            return marks + accountEvents;
+        }
+
+        /** Records AccountRisk receives at {@code parallelism}: every account event, and every quote on each subtask. */
+        long accountRiskRecords(int parallelism) {
+            return accountEvents + quotes * parallelism;
         }
     }
 
@@ -71,6 +76,7 @@ record BenchInput(Path file, int accounts, long events, double quotesPerSecond, 
         long position = 0;
         long other = 0;
         long marks = 0;
+        long accountEvents = 0;
         int maxHolders = 0;
         BitSet touched = new BitSet();
         Set<Long> touchedFar = new HashSet<>();
@@ -108,6 +114,7 @@ record BenchInput(Path file, int accounts, long events, double quotesPerSecond, 
                     other++;
                     continue;
                 }
+                accountEvents++;
                 long index = account - FIRST_ACCOUNT;
                 if (index >= 0 && index < Integer.MAX_VALUE) {
                     touched.set((int) index);
@@ -128,7 +135,8 @@ record BenchInput(Path file, int accounts, long events, double quotesPerSecond, 
             }
         }
         Duration simulated = first == null ? Duration.ZERO : Duration.between(first, last);
-        return new Stats(lines, quotes, position, other, touched.cardinality() + touchedFar.size(), simulated, marks,
+        return new Stats(lines, quotes, position, other, accountEvents, touched.cardinality() + touchedFar.size(),
+                simulated, marks,
                 quotes == 0 ? 0 : (double) marks / quotes, maxHolders);
     }
 }

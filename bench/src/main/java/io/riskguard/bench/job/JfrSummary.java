@@ -33,9 +33,10 @@ final class JfrSummary {
         CATEGORIES.put("Riskguard serializers (io.riskguard.job.serde.*)", Pattern.compile("^io\\.riskguard\\.job\\.serde\\."));
         CATEGORIES.put("rule engine (io.riskguard.engine/rules/state/market/calendar.*)",
                 Pattern.compile("^io\\.riskguard\\.(engine|rules|state|market|calendar)\\."));
-        CATEGORIES.put("AccountRisk.processElement", Pattern.compile("^io\\.riskguard\\.job\\.operators\\.AccountRisk\\.processElement$"));
-        CATEGORIES.put("AccountRisk.onTimer", Pattern.compile("^io\\.riskguard\\.job\\.operators\\.AccountRisk\\.onTimer$"));
+        CATEGORIES.put("AccountRisk.processElement1/2", Pattern.compile("^io\\.riskguard\\.job\\.operators\\.AccountRisk\\.processElement[12]$"));
+        CATEGORIES.put("AccountRisk.processWatermark", Pattern.compile("^io\\.riskguard\\.job\\.operators\\.AccountRisk\\.processWatermark$"));
         CATEGORIES.put("AccountRisk.fireTimersUpTo", Pattern.compile("^io\\.riskguard\\.job\\.operators\\.AccountRisk\\.fireTimersUpTo$"));
+        CATEGORIES.put("quote fan-out (io.riskguard.fanout.*)", Pattern.compile("^io\\.riskguard\\.fanout\\."));
         CATEGORIES.put("RiskEngine.onQuote", Pattern.compile("^io\\.riskguard\\.engine\\.RiskEngine\\.onQuote$"));
         CATEGORIES.put("RiskEngine.onEvent", Pattern.compile("^io\\.riskguard\\.engine\\.RiskEngine\\.onEvent$"));
         CATEGORIES.put("RiskEngine.onTimer", Pattern.compile("^io\\.riskguard\\.engine\\.RiskEngine\\.onTimer$"));

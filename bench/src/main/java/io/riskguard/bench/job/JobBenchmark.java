@@ -16,6 +16,8 @@ import java.util.Comparator;
  *   <li>{@code latency}: decision latency of the live job (arrival ordering) on the simulated
  *       market at a fixed rate;</li>
  *   <li>{@code memory}: process RSS, heap and state size per account with many accounts;</li>
+ *   <li>{@code sweep}: the quote fan-out with 1k, 10k, 100k holders of one contract, each point in its
+ *       own JVM ({@link SweepBench});</li>
  *   <li>{@code profile-summary FILE.jfr}: the hottest frames of a flight recording.</li>
  * </ul>
  */
@@ -31,10 +33,12 @@ public final class JobBenchmark {
             case "throughput" -> ThroughputBench.run(args);
             case "latency" -> LatencyBench.run(args);
             case "memory" -> MemoryBench.run(args);
+            case "sweep" -> SweepBench.run(args);
+            case "sweep-point" -> SweepBench.runPoint(args);
             case "profile-summary" -> JfrSummary.run(args);
             case "inspect" -> inspect(args);
             default -> {
-                System.err.println("usage: JobBenchmark throughput|latency|memory|profile-summary [--option value ...]"
+                System.err.println("usage: JobBenchmark throughput|latency|memory|sweep|profile-summary [--option value ...]"
                         + " (see docs/benchmarks.md)");
                 System.exit(2);
             }

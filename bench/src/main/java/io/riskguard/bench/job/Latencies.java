@@ -13,9 +13,9 @@ final class Latencies {
     /** Up to an hour, 3 significant digits. */
     private static final long HIGHEST = 3_600_000_000L;
 
-    /** Every trigger AccountRisk applies: when its processing ends, minus when its source record was made. */
+    /** Every input record AccountRisk finishes (an event, a quote with its deliveries): when, minus when it was made. */
     static final Recorder TRIGGER = new Recorder(HIGHEST, 3);
-    /** Every action decided on an event or mark: when it leaves AccountRisk, minus its source record's time. */
+    /** Every action decided on an event or quote: when it leaves AccountRisk, minus its source record's time. */
     static final Recorder ACTION = new Recorder(HIGHEST, 3);
     /** Every action decided by an engine timer: when it leaves AccountRisk, minus the timer's due time. */
     static final Recorder TIMER_ACTION = new Recorder(HIGHEST, 3);

@@ -21,8 +21,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Decision latency of the live job: SimulatedLiveSource (records stamped with the wall clock when
  * they are made) at a fixed rate, the job graph with live (arrival) ordering, and the time from a
- * record's creation to the end of AccountRisk's processing of each trigger it caused (every mark
- * of a quote, every account event), and to the emission of each action.
+ * record's creation to the end of AccountRisk's processing of it (an account event, or a quote with
+ * every delivery it caused), and to the emission of each action.
  */
 final class LatencyBench {
 
@@ -36,7 +36,7 @@ final class LatencyBench {
         int parallelism = args.i("parallelism", 2);
         long seed = args.l("seed", 1);
         Ordering ordering = args.ordering("ordering", Ordering.ARRIVAL);
-        // trigger: every trigger, through TimedAccountRisk; actions: the job's own graph, actions timed after it
+        // trigger: every input record AccountRisk finishes, and actions; actions: actions only
         String probe = args.s("probe", "trigger");
         Path configFile = Path.of(args.s("config", "testdata/config/default.yaml"));
         String yaml = JobBenchmark.configYaml(configFile);
@@ -68,7 +68,7 @@ final class LatencyBench {
                 } else {
                     RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
                             new RiskguardPipeline.Options(yaml, configFile.toString(), ordering));
-                    streams.actions().map(LatencyBench::stamp, Types.DECIDED_ACTION).name("Latency probe")
+                    streams.actions().map(BenchPipeline::stamp, Types.DECIDED_ACTION).name("Latency probe")
                             .sinkTo(new TimedDiscardingSink<>()).name("Discard actions");
                     streams.deadLetters().sinkTo(new TimedDiscardingSink<>()).name("Discard dead letters");
                 }
@@ -111,7 +111,7 @@ final class LatencyBench {
                         elapsed, (eventsPrev - events0) / elapsed, rate, (inputsPrev - inputs0) / elapsed, load,
                         load.disturbed() ? "  ** DISTURBED **" : "");
                 if (probe.equals("trigger")) {
-                    System.out.printf("decision latency, every trigger (mark or event) leaving AccountRisk: %s%n",
+                    System.out.printf("decision latency, every record (event, or quote and its deliveries) done: %s%n",
                             Latencies.describe(trigger));
                 }
                 System.out.printf("decision latency, actions decided on an event or mark:        %s%n",
@@ -128,10 +128,5 @@ final class LatencyBench {
     /** Events the router passed on (all types), a measure of the rate actually achieved. */
     private static double routedEvents(String jobName) {
         return BenchMetrics.sum("events", jobName, ".Route events.");
-    }
-
-    private static DecidedAction stamp(DecidedAction d) {
-        Latencies.record(d.phase() == DecidedAction.EVENT ? Latencies.ACTION : Latencies.TIMER_ACTION, d.action().ts());
-        return d;
     }
 }

@@ -106,7 +106,7 @@ final class MemoryBench {
 
                 long start = System.nanoTime();
                 JobClient client = env.executeAsync(jobName);
-                long expected = stats.accountRiskInputs();
+                long expected = stats.accountRiskRecords(parallelism);
                 long deadline = start + timeoutSeconds * 1_000_000_000L;
                 double inputs = 0;
                 long lastReport = start;

@@ -29,9 +29,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Jobs: {@code passthrough} and {@code stateful} (the baselines: no fan-out, no rules, none or
  * one ValueState and one MapState write per record), {@code riskguard} (the job's own graph) and,
- * as a diagnostic, {@code fanout} (the job's routing and MarkToMarket fan-out into the minimal
- * stateful function instead of AccountRisk) and {@code source} (the source and the routing step
- * alone, chained into the sink: the ceiling the single-threaded source sets). A job still running after {@code --max-seconds} is
+ * as a diagnostic, {@code source} (the source and the routing step alone, chained into the sink:
+ * the ceiling the single-threaded source sets). For riskguard it also reports the triggers per input
+ * line: those the full fan-out of RULES.md §1.3 makes (computed from the file) and those AccountRisk
+ * ran (its {@code triggers} metric), and the quote deliveries its quiet bands skipped. A job still running after {@code --max-seconds} is
  * cancelled; its rate is then the lines it routed per second until then. A job that finishes
  * within a minute runs {@code --repeat} times (default 3) and its median run is reported. {@code --sample-threads
  * AccountRisk} prints where that task's time goes ({@link StackSampler}).
@@ -43,7 +44,8 @@ final class ThroughputBench {
     static final double DEFAULT_ENTRIES_PER_HOUR = 0.5;
 
     record Result(String job, long lines, boolean finished, double seconds, double submitToEndOfInputSeconds,
-            double linesRouted, double keyedInputs, double actions, MachineLoad.Usage load) {
+            double linesRouted, double keyedInputs, double actions, double triggers, double quoteDeliveries,
+            double quoteDeliveriesSkipped, MachineLoad.Usage load) {
 
         /** Lines per second: the whole file over submit→finish, or the lines routed until the cut. */
         double eventsPerSecond() {
@@ -59,6 +61,9 @@ final class ThroughputBench {
         }
     }
 
+    /** {@code --thread-cpu}: print where each job's CPU went, by thread. */
+    static boolean THREAD_CPU;
+
     private ThroughputBench() {}
 
     static void run(Args args) throws Exception {
@@ -72,6 +77,7 @@ final class ThroughputBench {
         long warmupLines = args.l("warmup-lines", 50_000);
         long maxSeconds = args.l("max-seconds", 0);
         int repeat = args.i("repeat", 3);
+        THREAD_CPU = args.flag("thread-cpu");
         Path configFile = Path.of(args.s("config", "testdata/config/default.yaml"));
         String yaml = JobBenchmark.configYaml(configFile);
 
@@ -93,7 +99,9 @@ final class ThroughputBench {
             }
             describeInput(input, stats, (System.nanoTime() - t0) / 1e9);
             System.out.printf("jobs %s: parallelism %d (source 1), RocksDB, incremental checkpoints every 10 s, "
-                            + "riskguard ordering %s, config %s%s%n", jobs, parallelism, ordering, configFile,
+                            + "riskguard ordering %s%s, config %s%s%n", jobs, parallelism, ordering,
+                    ordering == Ordering.ARRIVAL ? " (every job with the live jobs' 1 ms network buffer timeout)" : "",
+                    configFile,
                     maxSeconds > 0 ? ", jobs cut after " + maxSeconds + " s" : "");
 
             if (warmupLines > 0) {
@@ -153,16 +161,20 @@ final class ThroughputBench {
                         + "other account events %,d; %,d accounts; %s simulated%n",
                 s.lines(), Files.size(input) / 1e6, seconds, s.quotes(), 100 * s.quoteShare(), s.position(), s.other(),
                 s.accountsTouched(), s.simulated());
-        System.out.printf("  MarkToMarket fan-out: %,d marks (%.1f holders per quote on average, at most %d) → "
-                        + "AccountRisk receives %,d triggers = %.1f per input line%n",
-                s.marks(), s.meanHoldersPerQuote(), s.maxHolders(), s.accountRiskInputs(),
-                (double) s.accountRiskInputs() / s.lines());
+        System.out.printf("  full fan-out (RULES.md §1.3, one trigger per quote and holder): %,d quote triggers (%.1f "
+                        + "holders per quote on average, at most %d) + %,d account events = %,d triggers = %.1f per "
+                        + "input line%n", s.marks(), s.meanHoldersPerQuote(), s.maxHolders(), s.accountEvents(),
+                s.accountRiskInputs(), (double) s.accountRiskInputs() / s.lines());
     }
 
     static Result runJob(String job, Path input, long lines, Ordering ordering, int parallelism, Path work,
             String yaml, String configName, long maxSeconds, String sampleThreads) throws Exception {
         String jobName = "bench-" + job + "-" + System.nanoTime();
         Configuration conf = JobBenchmark.settings(work.resolve("checkpoints-" + jobName));
+        if (ordering == Ordering.ARRIVAL) {
+            // as `run` and `local` apply arrival ordering: live network settings, for every job of the run
+            io.riskguard.job.pipeline.JobSettings.live(conf);
+        }
         try (LocalCluster cluster = LocalCluster.start(conf, parallelism)) {
             StreamExecutionEnvironment env = cluster.environment(conf);
             env.setParallelism(parallelism);
@@ -184,10 +196,6 @@ final class ThroughputBench {
                     BenchPipeline.baseline(source, true);
                     keyedOperator = ".MinimalState.";
                 }
-                case "fanout" -> {
-                    BenchPipeline.fanOut(source);
-                    keyedOperator = ".MinimalState.";
-                }
                 case "riskguard" -> {
                     BenchPipeline.riskguard(source, yaml, configName, ordering);
                     keyedOperator = ".AccountRisk.";
@@ -196,6 +204,7 @@ final class ThroughputBench {
             }
             TimedDiscardingSink.reset();
             MachineLoad.Sample before = MachineLoad.sample();
+            ThreadCpu.Recorder threads = THREAD_CPU ? new ThreadCpu.Recorder() : null;
             long start = System.nanoTime();
             JobClient client = env.executeAsync(jobName);
             StackSampler sampler = sampleThreads == null ? null : new StackSampler(sampleThreads, 10);
@@ -211,6 +220,10 @@ final class ThroughputBench {
             }
             long end = System.nanoTime();
             MachineLoad.Sample after = MachineLoad.sample();
+            if (threads != null) {
+                threads.close();
+                threads.print((end - start) / 1e9, 12);
+            }
             if (sampler != null) {
                 sampler.close();
                 sampler.print(20);
@@ -218,13 +231,16 @@ final class ThroughputBench {
             double routed = BenchMetrics.sum("events", jobName, ".Route events.");
             double keyedInputs = BenchMetrics.sum("numRecordsIn", jobName, keyedOperator);
             double actions = BenchMetrics.sum("actions", jobName, ".AccountRisk.");
+            double triggers = BenchMetrics.sum("triggers", jobName, ".AccountRisk.");
+            double delivered = BenchMetrics.sum("quoteDeliveries", jobName, ".AccountRisk.");
+            double skipped = BenchMetrics.sum("quoteDeliveriesSkipped", jobName, ".AccountRisk.");
             if (!finished) {
                 client.cancel().get();
             }
             long endOfInput = TimedDiscardingSink.lastEndOfInputNanos();
             return new Result(job, lines, finished, (end - start) / 1e9,
                     endOfInput == 0 ? Double.NaN : (endOfInput - start) / 1e9, routed, keyedInputs, actions,
-                    MachineLoad.between(before, after));
+                    triggers, delivered, skipped, MachineLoad.between(before, after));
         }
     }
 
@@ -251,15 +267,18 @@ final class ThroughputBench {
         ratio("riskguard / minimal stateful", rg, stateful);
         ratio("riskguard / pass-through", rg, pass);
         ratio("minimal stateful / pass-through", stateful, pass);
-        ratio("fan-out diagnostic / minimal stateful", results.get("fanout"), stateful);
         ratio("pass-through / source alone", pass, results.get("source"));
-        ratio("riskguard / fan-out diagnostic", rg, results.get("fanout"));
-        for (Result r : results.values()) {
-            if (!r.finished() && r.keyedInputs() > 0 && (r.job().equals("riskguard") || r.job().equals("fanout"))) {
-                double fullSeconds = stats.accountRiskInputs() / r.keyedInputsPerSecond();
-                System.out.printf("%s, whole file at its measured %,.0f keyed inputs/s: ~%,.0f s → ~%,.0f events/s%n",
-                        r.job(), r.keyedInputsPerSecond(), fullSeconds, stats.lines() / fullSeconds);
-            }
+        if (rg != null) {
+            double lines = rg.finished() ? rg.lines() : rg.linesRouted();
+            long quoteTriggers = stats.marks();
+            System.out.printf("%nriskguard triggers per input line: full fan-out (RULES.md §1.3, computed from the file) "
+                    + "%.2f; run by AccountRisk %.2f (%,.0f triggers over %,.0f lines)%n",
+                    (double) stats.accountRiskInputs() / stats.lines(), rg.triggers() / lines, rg.triggers(), lines);
+            double holderQuotes = rg.quoteDeliveries() + rg.quoteDeliveriesSkipped();
+            System.out.printf("quote triggers: %,.0f of %,.0f delivered, %,.0f skipped inside quiet bands (%.2f %%)"
+                    + "%s%n", rg.quoteDeliveries(), holderQuotes, rg.quoteDeliveriesSkipped(),
+                    holderQuotes == 0 ? 0 : 100 * rg.quoteDeliveriesSkipped() / holderQuotes,
+                    rg.finished() ? String.format("; the file's full fan-out: %,d", quoteTriggers) : "");
         }
         List<String> disturbed = new ArrayList<>();
         results.values().stream().filter(r -> r.load().disturbed()).forEach(r -> disturbed.add(r.job()));

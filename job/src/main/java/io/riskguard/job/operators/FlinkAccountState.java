@@ -1,11 +1,11 @@
 package io.riskguard.job.operators;
 
-import io.riskguard.market.MarkView;
-import io.riskguard.market.QuoteState;
+import io.riskguard.job.model.AccountValues;
 import io.riskguard.state.AccountFlags;
 import io.riskguard.state.AccountState;
 import io.riskguard.state.DayFigures;
 import io.riskguard.state.FillLog;
+import io.riskguard.state.Holding;
 import io.riskguard.state.IdCursor;
 import io.riskguard.state.LockBook;
 import io.riskguard.state.OrderLoss;
@@ -14,115 +14,134 @@ import io.riskguard.state.PendingBook;
 import io.riskguard.state.PositionState;
 import io.riskguard.state.TimerBook;
 import io.riskguard.state.TradeRecord;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.apache.flink.api.common.functions.RuntimeContext;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.api.common.state.KeyedStateStore;
 
 /**
- * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection,
- * a ValueState per small component, each read at most once per trigger and written only when it
- * changes ({@link CachedMapState}, {@link CachedValueState}). Call {@link #beginTrigger()} before
- * each engine call. Storing an empty component clears its state, so what ends leaves nothing behind.
+ * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection
+ * one ValueState for all the small values ({@link AccountValues}) and one for the day's fills: at most one read (none when
+ * the account is among the recently triggered ones, whose state stays decoded in memory) and one
+ * write of it per trigger ({@link CachedValueState}), map entries read at most once and written only
+ * when they change ({@link CachedMapState}); every write goes through to the state backend at the
+ * end of the trigger at the latest. Call {@link #beginTrigger} before and {@link #endTrigger()}
+ * after each trigger. The small values list the keys of the positions and
+ * orders, so reading all of them takes point reads, never an iterator. Storing an empty value clears
+ * its state, so what ends leaves nothing behind.
  */
-final class FlinkAccountState implements AccountState, MarkView {
+final class FlinkAccountState implements AccountState {
 
     private final CachedMapState<String, PositionState> positions;
     private final CachedMapState<Long, OrderState> orders;
     private final CachedMapState<Long, TradeRecord> trades;
     private final CachedMapState<Long, OrderLoss> orderLosses;
-    private final CachedMapState<String, QuoteState> marks;
+    private final CachedValueState<AccountValues> values;
     private final CachedValueState<FillLog> fills;
-    private final CachedValueState<DayFigures> day;
-    private final CachedValueState<LockBook> locks;
-    private final CachedValueState<PendingBook> pending;
-    private final CachedValueState<AccountFlags> flags;
-    private final CachedValueState<IdCursor> idCursor;
-    private final CachedValueState<TimerBook> timers;
-    private final List<CachedValueState<?>> cells;
     private final List<CachedMapState<?, ?>> maps;
 
-    FlinkAccountState(RuntimeContext rc) {
-        positions = new CachedMapState<>(rc.getMapState(RiskState.positions()));
-        orders = new CachedMapState<>(rc.getMapState(RiskState.orders()));
-        trades = new CachedMapState<>(rc.getMapState(RiskState.trades()));
-        orderLosses = new CachedMapState<>(rc.getMapState(RiskState.orderLosses()));
-        marks = new CachedMapState<>(rc.getMapState(RiskState.marks()));
-        fills = new CachedValueState<>(rc.getState(RiskState.fills()), FillLog.EMPTY, FillLog::isEmpty);
-        day = new CachedValueState<>(rc.getState(RiskState.day()), DayFigures.EMPTY, DayFigures::isEmpty);
-        locks = new CachedValueState<>(rc.getState(RiskState.locks()), LockBook.EMPTY, LockBook::isEmpty);
-        pending = new CachedValueState<>(rc.getState(RiskState.pending()), PendingBook.EMPTY, PendingBook::isEmpty);
-        flags = new CachedValueState<>(rc.getState(RiskState.flags()), AccountFlags.EMPTY, AccountFlags::isEmpty);
-        idCursor = new CachedValueState<>(rc.getState(RiskState.idCursor()), IdCursor.EMPTY, IdCursor::isEmpty);
-        timers = new CachedValueState<>(rc.getState(RiskState.timers()), TimerBook.EMPTY, TimerBook::isEmpty);
-        cells = List.of(fills, day, locks, pending, flags, idCursor, timers);
-        maps = List.of(positions, orders, trades, orderLosses, marks);
+    FlinkAccountState(KeyedStateStore store) {
+        positions = new CachedMapState<>(store.getMapState(RiskState.positions()));
+        orders = new CachedMapState<>(store.getMapState(RiskState.orders()));
+        // a trade id is looked up once, when it arrives: nothing to gain from keeping them
+        trades = new CachedMapState<>(store.getMapState(RiskState.trades()), 0);
+        orderLosses = new CachedMapState<>(store.getMapState(RiskState.orderLosses()), 0);
+        values = new CachedValueState<>(store.getState(RiskState.accountValues()), AccountValues.EMPTY,
+                AccountValues::isEmpty);
+        fills = new CachedValueState<>(store.getState(RiskState.fills()), FillLog.EMPTY, FillLog::isEmpty);
+        maps = List.of(positions, orders, trades, orderLosses);
     }
 
-    /** Forgets cached values: the key may have changed. */
-    void beginTrigger() {
-        for (CachedValueState<?> c : cells) {
-            c.forget();
-        }
+    /** The state backend's current key is {@code account} now: a trigger of it begins. */
+    void beginTrigger(long account) {
+        values.select(account);
+        fills.select(account);
         for (CachedMapState<?, ?> m : maps) {
-            m.forget();
+            m.select(account);
         }
     }
 
-    // ---- marks ---------------------------------------------------------------------------------
-
-    @Override
-    public QuoteState quote(String contractId) {
-        return marks.get(contractId);
+    /** Writes the small values, once, if the trigger changed them; call before the key changes. */
+    void endTrigger() {
+        values.flush();
+        fills.flush();
     }
 
-    void putMark(String contractId, QuoteState quote) {
-        marks.put(contractId, quote);
+    AccountValues values() {
+        return values.get();
     }
 
-    void removeMark(String contractId) {
-        marks.remove(contractId);
+    void setValues(AccountValues v) {
+        values.set(v);
     }
 
     // ---- keyed collections ---------------------------------------------------------------------
 
     @Override
     public PositionState position(String contractId) {
-        return positions.get(contractId);
+        return values.get().positionContracts().contains(contractId) ? positions.get(contractId) : null;
     }
 
     @Override
     public void putPosition(PositionState p) {
         positions.put(p.contractId(), p);
+        Set<String> keys = values.get().positionContracts();
+        if (!keys.contains(p.contractId())) {
+            Set<String> next = new TreeSet<>(keys);
+            next.add(p.contractId());
+            values.set(values.get().withPositionContracts(next));
+        }
     }
 
     @Override
     public void removePosition(String contractId) {
-        positions.remove(contractId);
+        Set<String> keys = values.get().positionContracts();
+        if (keys.contains(contractId)) {
+            positions.remove(contractId);
+            Set<String> next = new TreeSet<>(keys);
+            next.remove(contractId);
+            values.set(values.get().withPositionContracts(next));
+        }
     }
 
     @Override
     public Collection<PositionState> positions() {
-        return positions.values();
+        return positions.valuesOf(values.get().positionContracts());
     }
 
     @Override
     public OrderState order(long orderId) {
-        return orders.get(orderId);
+        return values.get().orderIds().contains(orderId) ? orders.get(orderId) : null;
     }
 
     @Override
     public void putOrder(OrderState o) {
         orders.put(o.orderId(), o);
+        Set<Long> keys = values.get().orderIds();
+        if (!keys.contains(o.orderId())) {
+            Set<Long> next = new TreeSet<>(keys);
+            next.add(o.orderId());
+            values.set(values.get().withOrderIds(next));
+        }
     }
 
     @Override
     public void removeOrder(long orderId) {
-        orders.remove(orderId);
+        Set<Long> keys = values.get().orderIds();
+        if (keys.contains(orderId)) {
+            orders.remove(orderId);
+            Set<Long> next = new TreeSet<>(keys);
+            next.remove(orderId);
+            values.set(values.get().withOrderIds(next));
+        }
     }
 
     @Override
     public Collection<OrderState> orders() {
-        return orders.values();
+        return orders.valuesOf(values.get().orderIds());
     }
 
     @Override
@@ -165,7 +184,7 @@ final class FlinkAccountState implements AccountState, MarkView {
         return orderLosses.values();
     }
 
-    // ---- value components ----------------------------------------------------------------------
+    // ---- the small values, one record; the fills ----------------------------------------------
 
     @Override
     public FillLog fills() {
@@ -179,61 +198,80 @@ final class FlinkAccountState implements AccountState, MarkView {
 
     @Override
     public DayFigures day() {
-        return day.get();
+        return values.get().day();
     }
 
     @Override
     public void setDay(DayFigures v) {
-        day.set(v);
+        values.set(values.get().withDay(v));
     }
 
     @Override
     public LockBook locks() {
-        return locks.get();
+        return values.get().locks();
     }
 
     @Override
     public void setLocks(LockBook v) {
-        locks.set(v);
+        values.set(values.get().withLocks(v));
     }
 
     @Override
     public PendingBook pending() {
-        return pending.get();
+        return values.get().pending();
     }
 
     @Override
     public void setPending(PendingBook v) {
-        pending.set(v);
+        values.set(values.get().withPending(v));
     }
 
     @Override
     public AccountFlags flags() {
-        return flags.get();
+        return values.get().flags();
     }
 
     @Override
     public void setFlags(AccountFlags v) {
-        flags.set(v);
+        values.set(values.get().withFlags(v));
     }
 
     @Override
     public IdCursor idCursor() {
-        return idCursor.get();
+        return values.get().idCursor();
     }
 
     @Override
     public void setIdCursor(IdCursor v) {
-        idCursor.set(v);
+        values.set(values.get().withIdCursor(v));
     }
 
     @Override
     public TimerBook timers() {
-        return timers.get();
+        return values.get().timers();
     }
 
     @Override
     public void setTimers(TimerBook v) {
-        timers.set(v);
+        values.set(values.get().withTimers(v));
+    }
+
+    /** Live (arrival) ordering: the account's latest evaluation time, or null. */
+    Instant eventTime() {
+        return values.get().eventTime();
+    }
+
+    void setEventTime(Instant t) {
+        values.set(values.get().withEventTime(t));
+    }
+
+    @Override
+    public Map<String, Holding> holdings() {
+        return values.get().holdings();
+    }
+
+    @Override
+    public void setHoldings(Map<String, Holding> v) {
+        values.set(values.get().withHoldings(v));
     }
 }

@@ -12,13 +12,16 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
- * AccountRisk's metrics (web UI and reporters): triggers, rule evaluations and breaches per rule,
+ * AccountRisk's metrics (web UI and reporters): triggers, quote deliveries (and those skipped because
+ * the quote was inside the holder's quiet band), rule evaluations and breaches per rule,
  * actions per kind, accounts locked on this subtask, and the decision latency (wall clock from the
  * event's time to its decision; meaningful live, where event time is wall time).
  */
 final class RiskMetrics implements RuleListener {
 
     private final Counter triggers;
+    private final Counter quoteDeliveries;
+    private final Counter quoteDeliveriesSkipped;
     private final Counter[] evaluations = new Counter[14];
     private final Counter[] breaches = new Counter[14];
     private final Map<ActionKind, Counter> actions = new EnumMap<>(ActionKind.class);
@@ -27,6 +30,8 @@ final class RiskMetrics implements RuleListener {
 
     RiskMetrics(MetricGroup group) {
         triggers = group.counter("triggers");
+        quoteDeliveries = group.counter("quoteDeliveries");
+        quoteDeliveriesSkipped = group.counter("quoteDeliveriesSkipped");
         for (int rule = 1; rule <= 13; rule++) {
             MetricGroup r = group.addGroup("rule", Action.ruleId(rule));
             evaluations[rule] = r.counter("evaluations");
@@ -41,6 +46,23 @@ final class RiskMetrics implements RuleListener {
 
     void trigger() {
         triggers.inc();
+    }
+
+    /**
+     * A quote reached {@code delivered} accounts of this subtask: the full fan-out of RULES.md §1.3
+     * would have triggered each of its {@code holders}; the rest were inside their quiet bands.
+     */
+    void quote(int holders, int delivered) {
+        quoteDeliveries.inc(delivered);
+        quoteDeliveriesSkipped.inc(Math.max(0, holders - delivered));
+    }
+
+    long quoteDeliveries() {
+        return quoteDeliveries.getCount();
+    }
+
+    long quoteDeliveriesSkipped() {
+        return quoteDeliveriesSkipped.getCount();
     }
 
     void action(Action a) {

@@ -1,17 +1,23 @@
 package io.riskguard.job.operators;
 
 import io.riskguard.job.model.AccountInput;
+import io.riskguard.job.model.AccountValues;
+import io.riskguard.job.model.ContractMarks;
 import io.riskguard.job.model.ContractInput;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
+import io.riskguard.job.model.MarketInput;
 import io.riskguard.job.serde.AccountFlagsSerializer;
 import io.riskguard.job.serde.AccountInputSerializer;
+import io.riskguard.job.serde.AccountValuesSerializer;
+import io.riskguard.job.serde.ContractMarksSerializer;
 import io.riskguard.job.serde.ContractInputSerializer;
 import io.riskguard.job.serde.ControlMessageSerializer;
 import io.riskguard.job.serde.DayFiguresSerializer;
 import io.riskguard.job.serde.FillLogSerializer;
 import io.riskguard.job.serde.IdCursorSerializer;
 import io.riskguard.job.serde.LockBookSerializer;
+import io.riskguard.job.serde.MarketInputSerializer;
 import io.riskguard.job.serde.OrderLossSerializer;
 import io.riskguard.job.serde.OrderStateSerializer;
 import io.riskguard.job.serde.PendingBookSerializer;
@@ -34,6 +40,7 @@ import io.riskguard.state.TimerBook;
 import io.riskguard.state.TradeRecord;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.BooleanSerializer;
@@ -69,37 +76,14 @@ public final class RiskState {
         return new MapStateDescriptor<>("order-losses", LongSerializer.INSTANCE, OrderLossSerializer.INSTANCE);
     }
 
-    /** Last merged quote of each contract the account holds: what the engine marks positions with. */
-    public static MapStateDescriptor<String, QuoteState> marks() {
-        return new MapStateDescriptor<>("marks", StringSerializer.INSTANCE, QuoteStateSerializer.INSTANCE);
-    }
-
+    /** The account's counted fills of the trading day (RULE-006): read and written by trades only. */
     public static ValueStateDescriptor<FillLog> fills() {
         return new ValueStateDescriptor<>("fills", FillLogSerializer.INSTANCE);
     }
 
-    public static ValueStateDescriptor<DayFigures> day() {
-        return new ValueStateDescriptor<>("day", DayFiguresSerializer.INSTANCE);
-    }
-
-    public static ValueStateDescriptor<LockBook> locks() {
-        return new ValueStateDescriptor<>("locks", LockBookSerializer.INSTANCE);
-    }
-
-    public static ValueStateDescriptor<PendingBook> pending() {
-        return new ValueStateDescriptor<>("pending", PendingBookSerializer.INSTANCE);
-    }
-
-    public static ValueStateDescriptor<AccountFlags> flags() {
-        return new ValueStateDescriptor<>("flags", AccountFlagsSerializer.INSTANCE);
-    }
-
-    public static ValueStateDescriptor<IdCursor> idCursor() {
-        return new ValueStateDescriptor<>("id-cursor", IdCursorSerializer.INSTANCE);
-    }
-
-    public static ValueStateDescriptor<TimerBook> timers() {
-        return new ValueStateDescriptor<>("timers", TimerBookSerializer.INSTANCE);
+    /** The account's small values (locks, pending, day figures, timers, holdings, ...) in one record. */
+    public static ValueStateDescriptor<AccountValues> accountValues() {
+        return new ValueStateDescriptor<>("account-values", AccountValuesSerializer.INSTANCE);
     }
 
     /** Replay mode: triggers waiting for the watermark, by millisecond of their evaluation time. */
@@ -108,19 +92,31 @@ public final class RiskState {
                 new ListSerializer<>(AccountInputSerializer.INSTANCE));
     }
 
-    /** Live mode: the account's latest evaluation time, so late events are evaluated at it. */
-    public static ValueStateDescriptor<Instant> eventTime() {
-        return new ValueStateDescriptor<>("event-time", InstantSerializer.INSTANCE);
+    // ---- AccountRisk, per subtask (operator state) ----------------------------------------------
+
+    /**
+     * The latest merged quote of every contract: the same on every subtask (every subtask sees every
+     * quote), so broadcast state, which a rescaled job hands to every new subtask whole.
+     */
+    public static final MapStateDescriptor<String, QuoteState> QUOTE_BOOK =
+            new MapStateDescriptor<>("quote-book", StringSerializer.INSTANCE, QuoteStateSerializer.INSTANCE);
+
+    /** Event-time ordering: quotes waiting for the watermark, by millisecond (the same on every subtask). */
+    public static final MapStateDescriptor<Long, List<MarketInput>> QUOTE_BUFFER = new MapStateDescriptor<>(
+            "quote-buffer", LongSerializer.INSTANCE, new ListSerializer<>(MarketInputSerializer.INSTANCE));
+
+    /**
+     * Each subtask's mark histories, union state: they differ only in how far back each subtask's
+     * holders need them, so after a restore every subtask keeps, per contract, the longest.
+     */
+    public static ListStateDescriptor<ContractMarks> markHistories() {
+        return new ListStateDescriptor<>("mark-histories", ContractMarksSerializer.INSTANCE);
     }
 
     // ---- MarkToMarket (keyed by contract) ------------------------------------------------------
 
     public static ValueStateDescriptor<QuoteState> quote() {
         return new ValueStateDescriptor<>("quote", QuoteStateSerializer.INSTANCE);
-    }
-
-    public static MapStateDescriptor<Long, Boolean> holders() {
-        return new MapStateDescriptor<>("holders", LongSerializer.INSTANCE, BooleanSerializer.INSTANCE);
     }
 
     /** Event-time ordering: quotes and position events waiting for the watermark, by millisecond. */
@@ -140,4 +136,55 @@ public final class RiskState {
             new OutputTag<>("dead-letters", Types.DEAD_LETTER_RECORD);
     public static final OutputTag<ContractInput> CONTRACT_INPUTS = new OutputTag<>("contract-inputs", Types.CONTRACT_INPUT);
     public static final OutputTag<ControlMessage> CONTROL = new OutputTag<>("control", Types.CONTROL);
+    /** Position events a savepoint of the previous release left in MarkToMarket's buffer, on their way to AccountRisk. */
+    public static final OutputTag<AccountInput> BUFFERED_POSITIONS =
+            new OutputTag<>("buffered-positions", Types.ACCOUNT_INPUT);
+
+    /**
+     * State of the previous release (format 1), read once when a savepoint of it is restored and
+     * then cleared: the account's small values were six ValueStates (the seventh, the fills, stays
+     * as it was), each account kept its own copy of the marks of the contracts it held, and
+     * MarkToMarket the holders of each contract.
+     */
+    public static final class Legacy {
+
+        private Legacy() {}
+
+        public static MapStateDescriptor<String, QuoteState> marks() {
+            return new MapStateDescriptor<>("marks", StringSerializer.INSTANCE, QuoteStateSerializer.INSTANCE);
+        }
+
+        public static ValueStateDescriptor<DayFigures> day() {
+            return new ValueStateDescriptor<>("day", DayFiguresSerializer.INSTANCE);
+        }
+
+        public static ValueStateDescriptor<LockBook> locks() {
+            return new ValueStateDescriptor<>("locks", LockBookSerializer.INSTANCE);
+        }
+
+        public static ValueStateDescriptor<PendingBook> pending() {
+            return new ValueStateDescriptor<>("pending", PendingBookSerializer.INSTANCE);
+        }
+
+        public static ValueStateDescriptor<AccountFlags> flags() {
+            return new ValueStateDescriptor<>("flags", AccountFlagsSerializer.INSTANCE);
+        }
+
+        public static ValueStateDescriptor<IdCursor> idCursor() {
+            return new ValueStateDescriptor<>("id-cursor", IdCursorSerializer.INSTANCE);
+        }
+
+        public static ValueStateDescriptor<TimerBook> timers() {
+            return new ValueStateDescriptor<>("timers", TimerBookSerializer.INSTANCE);
+        }
+
+        /** Live mode: the account's latest evaluation time (now in the account's values). */
+        public static ValueStateDescriptor<Instant> eventTime() {
+            return new ValueStateDescriptor<>("event-time", InstantSerializer.INSTANCE);
+        }
+
+        public static MapStateDescriptor<Long, Boolean> holders() {
+            return new MapStateDescriptor<>("holders", LongSerializer.INSTANCE, BooleanSerializer.INSTANCE);
+        }
+    }
 }

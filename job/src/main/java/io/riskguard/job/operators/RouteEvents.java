@@ -3,7 +3,6 @@ package io.riskguard.job.operators;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
-import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
 import io.riskguard.job.model.AccountInput;
 import io.riskguard.job.model.ContractInput;
@@ -22,8 +21,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Sends each source record where it belongs: rejected lines to the dead letters, the end-of-input
- * marker to every AccountRisk subtask, position events and quotes to MarkToMarket (by contract),
- * and the account's other events straight to AccountRisk. Clock events have already moved the
+ * marker to every AccountRisk subtask, quotes to MarkToMarket (by contract), and the account's own
+ * events straight to AccountRisk. Clock events have already moved the
  * watermark at the source and go no further. Counts events by type and dead letters.
  */
 public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInput> {
@@ -87,8 +86,6 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
         }
         if (e instanceof QuoteEvent q) {
             ctx.output(RiskState.CONTRACT_INPUTS, new ContractInput(q.contractId(), r.seq(), r.evalTs(), q));
-        } else if (e instanceof PositionEvent p) {
-            ctx.output(RiskState.CONTRACT_INPUTS, new ContractInput(p.contractId(), r.seq(), r.evalTs(), p));
         } else {
             out.collect(AccountInput.event(SequentialReplay.accountIdOf(e), r.seq(), r.evalTs(), e));
         }

@@ -5,29 +5,33 @@ import io.riskguard.job.model.ContractInput;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.model.DecidedAction;
+import io.riskguard.job.model.MarketInput;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.AccountRisk;
 import io.riskguard.job.operators.MarkToMarket;
 import io.riskguard.job.operators.Ordering;
 import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.operators.RouteEvents;
+import io.riskguard.job.operators.TriggerObserver;
 import io.riskguard.job.serde.Types;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The job graph of DESIGN.md from parsed source records to actions and dead letters:
- * route → MarkToMarket (keyed by contract) → AccountRisk (keyed by account, with the control
- * broadcast). Operator uids are fixed: savepoints map state by them.
+ * The job graph from parsed source records to actions and dead letters: route → MarkToMarket
+ * (keyed by contract: merges quotes) → broadcast, with the control messages, to AccountRisk (keyed
+ * by account: each subtask delivers a quote only to its holders whose quiet band it leaves; the
+ * account's own events come straight from the route). Operator uids are fixed: savepoints map state
+ * by them.
  */
 public final class RiskguardPipeline {
 
     public static final String UID_ROUTE = "route-events";
     public static final String UID_MARK_TO_MARKET = "mark-to-market";
     public static final String UID_ACCOUNT_RISK = "account-risk";
+    public static final String UID_CONTROL_TO_MARKET = "control-to-market";
 
     /** The job's two outputs. */
     public record Streams(DataStream<DecidedAction> actions, DataStream<DeadLetterRecord> deadLetters) {}
@@ -39,24 +43,29 @@ public final class RiskguardPipeline {
      * of AccountRisk.
      */
     public record Options(String configYaml, String configName, Ordering ordering, boolean sourceOrdered,
-            UnaryOperator<DataStream<AccountInput>> beforeAccountRisk) {
+            UnaryOperator<DataStream<AccountInput>> beforeAccountRisk, TriggerObserver observer) {
 
         public Options(String configYaml, String configName, Ordering ordering) {
-            this(configYaml, configName, ordering, false, UnaryOperator.identity());
+            this(configYaml, configName, ordering, false, UnaryOperator.identity(), null);
         }
 
         public Options(String configYaml, String configName, Ordering ordering,
                 UnaryOperator<DataStream<AccountInput>> beforeAccountRisk) {
-            this(configYaml, configName, ordering, false, beforeAccountRisk);
+            this(configYaml, configName, ordering, false, beforeAccountRisk, null);
         }
 
         /** A replay's options: one ordered source. */
         public static Options replay(String configYaml, String configName) {
-            return new Options(configYaml, configName, Ordering.EVENT_TIME, true, UnaryOperator.identity());
+            return new Options(configYaml, configName, Ordering.EVENT_TIME, true, UnaryOperator.identity(), null);
         }
 
         public Options withProbe(UnaryOperator<DataStream<AccountInput>> probe) {
-            return new Options(configYaml, configName, ordering, sourceOrdered, probe);
+            return new Options(configYaml, configName, ordering, sourceOrdered, probe, observer);
+        }
+
+        /** Benchmarks: AccountRisk tells {@code o} when it is done with each input record. */
+        public Options withObserver(TriggerObserver o) {
+            return new Options(configYaml, configName, ordering, sourceOrdered, beforeAccountRisk, o);
         }
 
         Ordering contractOrdering() {
@@ -80,24 +89,28 @@ public final class RiskguardPipeline {
                 .setParallelism(source.getParallelism())
                 .uid(UID_ROUTE).name("Route events");
 
-        DataStream<ContractInput> contractInputs = routed.getSideOutput(RiskState.CONTRACT_INPUTS);
-        SingleOutputStreamOperator<AccountInput> marks = contractInputs
+        SingleOutputStreamOperator<MarketInput> quotes = routed.getSideOutput(RiskState.CONTRACT_INPUTS)
                 .keyBy(ContractInput::contractId, BasicTypeInfo.STRING_TYPE_INFO)
-                .process(new MarkToMarket(options.contractOrdering()), Types.ACCOUNT_INPUT)
+                .transform("MarkToMarket", Types.MARKET_INPUT, new MarkToMarket(options.contractOrdering()))
                 .uid(UID_MARK_TO_MARKET).name("MarkToMarket");
 
         DataStream<ControlMessage> controlMessages = routed.getSideOutput(RiskState.CONTROL);
         if (configUpdates != null) {
             controlMessages = controlMessages.union(configUpdates);
         }
-        BroadcastStream<ControlMessage> control = controlMessages.broadcast(RiskState.CONTROL_STATE);
+        // every AccountRisk subtask sees every merged quote and every control message
+        DataStream<MarketInput> market = quotes.union(controlMessages
+                .map(MarketInput::control, Types.MARKET_INPUT).uid(UID_CONTROL_TO_MARKET).name("Control"))
+                .broadcast();
 
-        DataStream<AccountInput> accountInputs = options.beforeAccountRisk().apply(routed.union(marks));
+        DataStream<AccountInput> accountInputs = options.beforeAccountRisk()
+                .apply(routed.union(quotes.getSideOutput(RiskState.BUFFERED_POSITIONS)));
         SingleOutputStreamOperator<DecidedAction> actions = accountInputs
                 .keyBy(AccountInput::accountId, BasicTypeInfo.LONG_TYPE_INFO)
-                .connect(control)
-                .process(new AccountRisk(options.configYaml(), options.configName(), options.ordering()),
-                        Types.DECIDED_ACTION)
+                .connect(market)
+                .transform("AccountRisk", Types.DECIDED_ACTION,
+                        new AccountRisk(options.configYaml(), options.configName(), options.ordering(),
+                                options.observer()))
                 .uid(UID_ACCOUNT_RISK).name("AccountRisk");
 
         DataStream<DeadLetterRecord> deadLetters = routed.getSideOutput(RiskState.DEAD_LETTERS)

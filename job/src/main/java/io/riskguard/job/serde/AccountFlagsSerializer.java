@@ -21,7 +21,7 @@ public final class AccountFlagsSerializer extends ImmutableSerializer<AccountFla
         out.writeByte(VERSION);
         Wire.writeBooleanObj(v.canTrade(), out);
         out.writeInt(v.warnedContracts().size());
-        for (String c : new java.util.TreeSet<>(v.warnedContracts())) {
+        for (String c : Wire.sorted(v.warnedContracts())) {
             Wire.writeString(c, out);
         }
     }

@@ -22,7 +22,7 @@ public final class IdCursorSerializer extends ImmutableSerializer<IdCursor> {
         out.writeByte(VERSION);
         Wire.writeInstant(v.at(), out);
         out.writeInt(v.nextIndex().size());
-        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(v.nextIndex()).entrySet()) {
+        for (Map.Entry<String, Integer> e : Wire.sorted(v.nextIndex())) {
             Wire.writeString(e.getKey(), out);
             out.writeInt(e.getValue());
         }

@@ -21,19 +21,19 @@ public final class PendingBookSerializer extends ImmutableSerializer<PendingBook
     public void serialize(PendingBook v, DataOutputView out) throws IOException {
         out.writeByte(VERSION);
         out.writeInt(v.positions().size());
-        for (Map.Entry<String, PendingBook.PendingTarget> e : new java.util.TreeMap<>(v.positions()).entrySet()) {
+        for (Map.Entry<String, PendingBook.PendingTarget> e : Wire.sorted(v.positions())) {
             Wire.writeString(e.getKey(), out);
             out.writeLong(e.getValue().target());
             Wire.writeInstant(e.getValue().expires(), out);
         }
         Wire.writeInstant(v.flattenExpires(), out);
         out.writeInt(v.cancels().size());
-        for (Map.Entry<Long, Instant> e : new java.util.TreeMap<>(v.cancels()).entrySet()) {
+        for (Map.Entry<Long, Instant> e : Wire.sorted(v.cancels())) {
             out.writeLong(e.getKey());
             Wire.writeInstant(e.getValue(), out);
         }
         out.writeInt(v.modifies().size());
-        for (Map.Entry<Long, PendingBook.PendingModify> e : new java.util.TreeMap<>(v.modifies()).entrySet()) {
+        for (Map.Entry<Long, PendingBook.PendingModify> e : Wire.sorted(v.modifies())) {
             out.writeLong(e.getKey());
             Wire.writeDecimal(e.getValue().stopPrice(), out);
             Wire.writeInstant(e.getValue().expires(), out);

@@ -21,7 +21,7 @@ public final class TimerBookSerializer extends ImmutableSerializer<TimerBook> {
     public void serialize(TimerBook v, DataOutputView out) throws IOException {
         out.writeByte(VERSION);
         out.writeInt(v.scheduled().size());
-        for (Instant t : new java.util.TreeSet<>(v.scheduled())) {
+        for (Instant t : Wire.sorted(v.scheduled())) {
             Wire.writeInstant(t, out);
         }
     }

@@ -8,6 +8,7 @@ import io.riskguard.job.model.ContractInput;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.model.DecidedAction;
+import io.riskguard.job.model.MarketInput;
 import io.riskguard.job.model.ReplayOutput;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.sinks.jdbc.ConfigAudit;
@@ -24,6 +25,8 @@ public final class Types {
             new SerializerTypeInfo<>(ContractInput.class, ContractInputSerializer.INSTANCE);
     public static final TypeInformation<ControlMessage> CONTROL =
             new SerializerTypeInfo<>(ControlMessage.class, ControlMessageSerializer.INSTANCE);
+    public static final TypeInformation<MarketInput> MARKET_INPUT =
+            new SerializerTypeInfo<>(MarketInput.class, MarketInputSerializer.INSTANCE);
     public static final TypeInformation<DecidedAction> DECIDED_ACTION =
             new SerializerTypeInfo<>(DecidedAction.class, DecidedActionSerializer.INSTANCE);
     public static final TypeInformation<Action> ACTION =

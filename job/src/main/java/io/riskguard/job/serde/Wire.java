@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -89,6 +95,16 @@ public final class Wire {
     public static Boolean readBooleanObj(DataInputView in) throws IOException {
         byte b = in.readByte();
         return b == 0 ? null : b == 1;
+    }
+
+    /** The map's entries in key order (state bytes must not depend on hash order); no copy for 0 or 1 entries. */
+    public static <K extends Comparable<K>, V> Iterable<Map.Entry<K, V>> sorted(Map<K, V> m) {
+        return m.size() <= 1 || m instanceof SortedMap<K, V> ? m.entrySet() : new TreeMap<>(m).entrySet();
+    }
+
+    /** The set's elements in order; no copy for 0 or 1 elements. */
+    public static <T extends Comparable<T>> Iterable<T> sorted(Set<T> s) {
+        return s.size() <= 1 || s instanceof SortedSet<T> ? s : new TreeSet<>(s);
     }
 
     /** Every persisted value starts with its format version, so a later release can still read it. */

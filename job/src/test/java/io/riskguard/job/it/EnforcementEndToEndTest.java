@@ -83,7 +83,7 @@ class EnforcementEndToEndTest {
         String config = JobTestSupport.defaultConfigYaml();
         List<Action> reference = new SequentialReplay(ConfigLoader.parse(config, "default.yaml"))
                 .run(List.of(Files.readAllLines(day, StandardCharsets.UTF_8)), null).actions();
-        long inputs = Files.lines(day).count();
+        long inputs = JobTestSupport.accountEvents(day);
 
         Map<Long, List<String>> calm = run(day, config, reference, Set.of(), "calm");
         Map<Long, List<String>> stormy = run(day, config, reference,

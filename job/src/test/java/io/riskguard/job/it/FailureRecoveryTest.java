@@ -43,7 +43,7 @@ class FailureRecoveryTest {
         Path day = JobTestSupport.generatedDay(work, 30, Duration.ofHours(2), 1.0, 6, 11);
         String config = JobTestSupport.defaultConfigYaml();
         List<String> reference = JobTestSupport.referenceActions(config, day);
-        long inputs = java.nio.file.Files.lines(day).count();
+        long inputs = JobTestSupport.accountEvents(day);
         Set<Long> failAt = randomPoints(new Random(42), inputs, 3);
         FailOnce.reset();
 

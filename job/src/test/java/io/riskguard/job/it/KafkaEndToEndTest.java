@@ -116,7 +116,7 @@ class KafkaEndToEndTest {
         JdbcSettings db = TestDatabase.freshDatabase();
         MemoryActionLedger.clear();
         FailOnce.reset();
-        long inputs = day.events.size() + day.quotes.size();
+        long inputs = day.events.size(); // what reaches the probe in front of AccountRisk
         try (GatewaySimulator sim = simulator()) {
             BrokerBook.seed(sim, referenceActions());
             JobClient job = start(topics, db, sim, Set.of(inputs / 3, 2 * inputs / 3));

@@ -14,10 +14,11 @@ import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.Event;
-import io.riskguard.contract.PositionEvent;
 import io.riskguard.job.model.AccountInput;
+import io.riskguard.job.model.AccountValues;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DecidedAction;
+import io.riskguard.job.model.MarketInput;
 import io.riskguard.market.QuoteState;
 import io.riskguard.replay.SequentialReplay;
 import io.riskguard.state.TimerBook;
@@ -34,19 +35,19 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * AccountRisk, keyed by account, with the replay-control broadcast (DESIGN.md "Ordering across the
- * two paths", "Time", "State"; RULES.md §1.3, §1.8, §1.10, §5.3). Inputs are built directly from
- * event lines parsed with the contract codec. The config is the RULES.md §5 common setup with only
- * RULE-003 enabled (limit −500.00; account 1001 −300.00), as in the RULE-003 scenarios.
+ * AccountRisk, keyed by account, with merged quotes and control messages broadcast (DESIGN.md
+ * "Ordering across the two paths", "Time", "State"; RULES.md §1.3, §1.8, §1.10, §5.3). Inputs are
+ * built directly from event lines parsed with the contract codec. The config is the RULES.md §5
+ * common setup with only RULE-003 enabled (limit −500.00; account 1001 −300.00), as in the RULE-003
+ * scenarios; the quote fan-out has its own tests ({@link AccountRiskFanOutTest}).
  */
 class AccountRiskTest {
 
@@ -74,8 +75,8 @@ class AccountRiskTest {
             """;
 
     /** Every keyed state AccountRisk declares (RiskState), by name. */
-    static final List<String> STATE_NAMES = List.of("positions", "orders", "trades", "order-losses", "marks", "fills",
-            "day", "locks", "pending", "flags", "id-cursor", "timers", "replay-buffer", "event-time");
+    static final List<String> STATE_NAMES = List.of("positions", "orders", "trades", "order-losses", "account-values",
+            "fills", "replay-buffer");
 
     // ---- RULES.md §5.3, account 1001 -----------------------------------------------------------
 
@@ -98,7 +99,7 @@ class AccountRiskTest {
             + "\"ts\":\"2026-03-02T23:00:00Z\",\"accountId\":1001,\"rule\":\"RULE-003\",\"kind\":\"UNLOCK\","
             + "\"scope\":\"account\",\"reason\":\"lock of RULE-003 ended at 2026-03-02T23:00:00Z\",\"configVersion\":7}";
 
-    private KeyedBroadcastOperatorTestHarness<Long, AccountInput, ControlMessage, DecidedAction> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<Long, AccountInput, MarketInput, DecidedAction> harness;
 
     @AfterEach
     void closeHarness() throws Exception {
@@ -109,53 +110,75 @@ class AccountRiskTest {
 
     // ---- harness plumbing ----------------------------------------------------------------------
 
-    static KeyedBroadcastOperatorTestHarness<Long, AccountInput, ControlMessage, DecidedAction> openHarness(
-            Ordering ordering) throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new AccountRisk(CONFIG, "account-risk-test.yaml", ordering), AccountInput::accountId, Types.LONG,
-                RiskState.CONTROL_STATE);
+    static KeyedTwoInputStreamOperatorTestHarness<Long, AccountInput, MarketInput, DecidedAction> openHarness(
+            String config, Ordering ordering) throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(new AccountRisk(config, "account-risk-test.yaml", ordering),
+                AccountInput::accountId, null, Types.LONG);
+        h.open();
+        return h;
     }
 
-    static KeyedBroadcastOperatorTestHarness<Long, AccountInput, ControlMessage, DecidedAction> restoredHarness(
-            Ordering ordering, OperatorSubtaskState snapshot) throws Exception {
-        var h = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new AccountRisk(CONFIG, "account-risk-test.yaml", ordering),
-                        List.of(RiskState.CONTROL_STATE)),
-                AccountInput::accountId, Types.LONG, 1, 1, 0);
+    static KeyedTwoInputStreamOperatorTestHarness<Long, AccountInput, MarketInput, DecidedAction> restoredHarness(
+            String config, Ordering ordering, OperatorSubtaskState snapshot) throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(new AccountRisk(config, "account-risk-test.yaml", ordering),
+                AccountInput::accountId, null, Types.LONG, 1, 1, 0);
         h.initializeState(snapshot);
         h.open();
         return h;
     }
 
+    static KeyedTwoInputStreamOperatorTestHarness<Long, AccountInput, MarketInput, DecidedAction> openHarness(
+            Ordering ordering) throws Exception {
+        return openHarness(CONFIG, ordering);
+    }
+
+    static KeyedTwoInputStreamOperatorTestHarness<Long, AccountInput, MarketInput, DecidedAction> restoredHarness(
+            Ordering ordering, OperatorSubtaskState snapshot) throws Exception {
+        return restoredHarness(CONFIG, ordering, snapshot);
+    }
+
     /** The account input for an event line, evaluated at {@code evalTs} (a late event's current event time). */
-    static AccountInput input(long seq, Instant evalTs, String line, QuoteState quote) {
+    static AccountInput input(long seq, Instant evalTs, String line) {
         Event e = parse(line);
-        if (e instanceof PositionEvent p) {
-            return AccountInput.position(p.accountId(), seq, evalTs, p, p.contractId(), quote);
-        }
         return AccountInput.event(SequentialReplay.accountIdOf(e), seq, evalTs, e);
     }
 
     void send(long seq, String line) throws Exception {
         Event e = parse(line);
-        send(input(seq, e.ts(), line, null));
+        send(input(seq, e.ts(), line));
     }
 
     void sendAt(long seq, Instant evalTs, String line) throws Exception {
-        send(input(seq, evalTs, line, null));
+        send(input(seq, evalTs, line));
     }
 
     void send(AccountInput in) throws Exception {
-        harness.processElement(in, ms(in.evalTs()));
+        harness.processElement1(in, ms(in.evalTs()));
+    }
+
+    /** A merged quote of {@code contractId} with this last price, broadcast to the subtask. */
+    void quote(long seq, String time, String contractId, String lastPrice) throws Exception {
+        Instant t = at(time);
+        harness.processElement2(MarketInput.quote(contractId, seq, t, new QuoteState(new BigDecimal(lastPrice), null,
+                null, t)), ms(t));
+    }
+
+    void control(ControlMessage msg, long timestamp) throws Exception {
+        harness.processElement2(MarketInput.control(msg), timestamp);
+    }
+
+    /** Both inputs' watermarks: the operator's is their minimum. */
+    void watermark(long ms) throws Exception {
+        harness.processBothWatermarks(new Watermark(ms));
     }
 
     /** Source watermarks are monotonous: {@code ts − 1 ms} after a record stamped {@code ts}. */
     void watermarkAfter(String line) throws Exception {
-        harness.watermark(ms(parse(line).ts()) - 1);
+        watermark(ms(parse(line).ts()) - 1);
     }
 
     void watermark(String time) throws Exception {
-        harness.watermark(ms(time));
+        watermark(ms(time));
     }
 
     List<DecidedAction> drainDecided() {
@@ -210,12 +233,17 @@ class AccountRiskTest {
         return state.value();
     }
 
+    AccountValues values(long account) throws Exception {
+        AccountValues v = value(account, RiskState.accountValues());
+        return v == null ? AccountValues.EMPTY : v;
+    }
+
     TimerBook engineTimers(long account) throws Exception {
-        harness.getOperator().setCurrentKey(account);
-        ValueState<TimerBook> timers = harness.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE, RiskState.timers());
-        TimerBook v = timers.value();
-        return v == null ? TimerBook.EMPTY : v;
+        return values(account).timers();
+    }
+
+    AccountRisk operator() {
+        return (AccountRisk) harness.getOperator();
     }
 
     // ==== EVENT_TIME ordering (replay) ==========================================================
@@ -235,12 +263,12 @@ class AccountRiskTest {
             send(2, T3);
             send(3, T4);
             assertThat(drain()).as("no watermark yet").isEmpty();
-            assertThat(harness.numEventTimeTimers()).as("one Flink timer per buffered millisecond").isEqualTo(4);
+            assertThat(harness.numEventTimeTimers()).as("buffered inputs need no Flink timer").isZero();
 
-            harness.watermark(ms("15:20:00") - 1);
+            watermark(ms("15:20:00") - 1);
             assertThat(drain()).as("watermark one millisecond short of the breaching trade").isEmpty();
 
-            harness.watermark(ms("15:20:00"));
+            watermark(ms("15:20:00"));
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
         }
 
@@ -251,7 +279,7 @@ class AccountRiskTest {
             send(2, T3);
             send(1, T2);
             send(0, T1);
-            harness.watermark(ms("15:20:00"));
+            watermark(ms("15:20:00"));
 
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
         }
@@ -263,7 +291,7 @@ class AccountRiskTest {
             // both instants round up to the same Flink millisecond; the later one arrives first
             send(3, tradeLine("15:20:00.000900", 1001, 9007, 507, "-95.00"));
             send(2, tradeLine("15:20:00.000300", 1001, 9004, 504, "-10.00"));
-            harness.watermark(ms("15:20:00.000900"));
+            watermark(ms("15:20:00.000900"));
 
             // in instant order: −210.00 at 9004, then −305.00 at 9007
             assertThat(drain()).containsExactly(
@@ -279,7 +307,7 @@ class AccountRiskTest {
             // same ts; seq 6 arrives before seq 5
             send(6, tradeLine("15:20:00", 1001, 9007, 507, "-95.00"));
             send(5, tradeLine("15:20:00", 1001, 9004, 504, "-10.00"));
-            harness.watermark(ms("15:20:00"));
+            watermark(ms("15:20:00"));
 
             List<DecidedAction> out = drainDecided();
             assertThat(out).extracting(d -> d.action().id()).containsExactly(
@@ -300,21 +328,21 @@ class AccountRiskTest {
                 send(i, lines[i]);
                 watermarkAfter(lines[i]);
             }
-            harness.watermark(ms("16:00:00"));
+            watermark(ms("16:00:00"));
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
 
             // event 7, the clock at 23:00, only moves the watermark: it never reaches AccountRisk
-            harness.watermark(ms("23:00:00") - 1);
+            watermark(ms("23:00:00") - 1);
             assertThat(drain()).as("the reset has not come yet").isEmpty();
-            harness.watermark(ms("23:00:00"));
+            watermark(ms("23:00:00"));
             List<DecidedAction> unlock = drainDecided();
             assertThat(unlock).extracting(d -> ActionJson.toJson(d.action())).containsExactly(UNLOCK_53);
             assertThat(unlock.get(0).phase()).isEqualTo(DecidedAction.TIMER);
 
             // event 8: trading day 03-03 at −10.00, nothing
             send(7, T6);
-            harness.processBroadcastElement(ControlMessage.endOfReplay(at("23:30:00")), ms("23:30:00"));
-            harness.watermark(Long.MAX_VALUE);
+            control(ControlMessage.endOfReplay(at("23:30:00")), ms("23:30:00"));
+            watermark(Long.MAX_VALUE);
             assertThat(drain()).isEmpty();
         }
 
@@ -324,12 +352,12 @@ class AccountRiskTest {
             send(1, T2);
             send(2, T3);
             send(3, T4);
-            harness.watermark(ms("15:20:00"));
+            watermark(ms("15:20:00"));
             drain();
 
             // a trade stamped exactly at the reset instant, when the RULE-003 lock ends
             send(4, tradeLine("23:00:00", 1001, 9010, 510, "-310.00"));
-            harness.watermark(ms("23:00:00"));
+            watermark(ms("23:00:00"));
 
             List<DecidedAction> out = drainDecided();
             assertThat(out).extracting(d -> ActionJson.toJson(d.action())).containsExactly(
@@ -351,8 +379,8 @@ class AccountRiskTest {
             send(3, T4);
             send(4, positionLine("22:59:59.9995", 1001, 1, MNQ, 1, 1, "21000.00"));
             // the replay ends there (an open position would otherwise schedule a session-end check every day)
-            harness.processBroadcastElement(ControlMessage.endOfReplay(at("23:00:00")), ms("23:00:00"));
-            harness.watermark(Long.MAX_VALUE);
+            control(ControlMessage.endOfReplay(at("23:00:00")), ms("23:00:00"));
+            watermark(Long.MAX_VALUE);
 
             // still locked at 22:59:59.9995 (until is exclusive): lock enforcement closes it; then the UNLOCK
             assertThat(drainIds()).containsExactly(
@@ -369,8 +397,8 @@ class AccountRiskTest {
             send(2, T3);
             send(3, T4);
             send(4, T5);
-            harness.processBroadcastElement(ControlMessage.endOfReplay(at("16:00:00")), ms("16:00:00"));
-            harness.watermark(Long.MAX_VALUE);
+            control(ControlMessage.endOfReplay(at("16:00:00")), ms("16:00:00"));
+            watermark(Long.MAX_VALUE);
 
             assertThat(drain()).as("the UNLOCK at 23:00 is after the horizon 16:00").containsExactly(LOCK_53,
                     FLATTEN_53);
@@ -382,8 +410,8 @@ class AccountRiskTest {
             send(1, T2);
             send(2, T3);
             send(3, T4);
-            harness.processBroadcastElement(ControlMessage.endOfReplay(at("23:00:00")), ms("23:00:00"));
-            harness.watermark(Long.MAX_VALUE);
+            control(ControlMessage.endOfReplay(at("23:00:00")), ms("23:00:00"));
+            watermark(Long.MAX_VALUE);
 
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53, UNLOCK_53);
         }
@@ -391,45 +419,53 @@ class AccountRiskTest {
         @Test
         void noStateAndNoTimersAreLeftBehindOnceThePositionIsClosedAndTheLockHasExpired() throws Exception {
             long account = 2002;
-            QuoteState quote = new QuoteState(new BigDecimal("21000.25"), null, null, at("15:04:59"));
             send(0, tradeLine("15:00:00", account, 9201, 801, "-520.00"));
-            send(input(1, at("15:05:00"), positionLine("15:05:00", account, 1, MNQ, 1, 1, "21000.00"), quote));
-            send(AccountInput.mark(account, 2, at("15:05:00.500"), MNQ,
-                    new QuoteState(new BigDecimal("21000.50"), null, null, at("15:05:00.500"))));
-            send(3, orderLine("15:05:30", account, 611, MNQ, 1, 1, 0, "null"));
-            harness.watermark(ms("15:05:30"));
+            quote(1, "15:04:59", MNQ, "21000.25");
+            send(2, positionLine("15:05:00", account, 1, MNQ, 1, 1, "21000.00"));
+            quote(3, "15:05:00.500", MNQ, "21000.50");
+            send(4, orderLine("15:05:30", account, 611, MNQ, 1, 1, 0, "null"));
+            watermark("15:05:30");
             assertThat(statesHeldBy(account)).as("while the position is open and the order working")
-                    .contains("positions", "marks", "orders", "locks", "pending", "timers");
+                    .contains("positions", "orders", "account-values");
+            AccountValues v = values(account);
+            assertThat(v.locks().isEmpty()).isFalse();
+            assertThat(v.pending().isEmpty()).isFalse();
+            assertThat(v.holdings()).containsOnlyKeys(MNQ);
             assertThat(engineTimers(account).scheduled()).as("lock expiry, session-end check, trade memory expiry")
                     .containsExactlyInAnyOrder(at("23:00:00"), at("21:01:00"), at("2026-03-03T23:00:00Z"));
+            assertThat(operator().engineTimers()).isEqualTo(3);
 
-            send(4, positionLine("15:05:31", account, 1, MNQ, 1, 0, "0"));
-            send(5, orderLine("15:05:32", account, 611, MNQ, 3, 1, 0, "null"));
-            harness.watermark(ms("15:05:32"));
+            send(5, positionLine("15:05:31", account, 1, MNQ, 1, 0, "0"));
+            send(6, orderLine("15:05:32", account, 611, MNQ, 3, 1, 0, "null"));
+            watermark("15:05:32");
             assertThat(drainDecided()).extracting(d -> d.action().kind()).containsExactly(ActionKind.LOCK,
                     ActionKind.FLATTEN, ActionKind.CLOSE_POSITION, ActionKind.CANCEL_ORDER);
             assertThat(statesHeldBy(account)).as("after the close and the cancel")
-                    .doesNotContain("positions", "marks", "orders", "pending", "replay-buffer");
+                    .doesNotContain("positions", "orders", "replay-buffer");
+            assertThat(values(account).holdings()).isEmpty();
+            assertThat(values(account).pending().isEmpty()).isTrue();
             assertThat(engineTimers(account).scheduled()).as("the session-end check lapsed with the position")
                     .containsExactlyInAnyOrder(at("23:00:00"), at("2026-03-03T23:00:00Z"));
-            assertThat(harness.numEventTimeTimers()).as("Flink timers after the close").isEqualTo(2);
+            assertThat(operator().engineTimers()).isEqualTo(2);
 
             // the lock expires at the 23:00 reset
-            harness.watermark(ms("23:00:00"));
+            watermark("23:00:00");
             assertThat(drainDecided()).extracting(d -> d.action().kind()).containsExactly(ActionKind.UNLOCK);
-            // gone: the position, its mark, the lock, the pending enforcement, the buffered triggers and
-            // their timers; kept until it expires: the trade memory (trade ids, order loss, fills, day
-            // figures) and its housekeeping timer; kept for good: the id cursor
-            assertThat(statesHeldBy(account)).containsExactlyInAnyOrder("trades", "order-losses", "fills", "day",
-                    "timers", "id-cursor");
+            // gone: the position, the lock, the pending enforcement, the buffered triggers; kept until it
+            // expires: the trade memory (trade ids, order loss, fills, day figures) and its housekeeping
+            // timer; kept for good: the id cursor
+            assertThat(statesHeldBy(account)).containsExactlyInAnyOrder("trades", "order-losses", "fills",
+                    "account-values");
+            assertThat(values(account).locks().isEmpty()).isTrue();
             assertThat(engineTimers(account).scheduled()).containsExactly(at("2026-03-03T23:00:00Z"));
-            assertThat(harness.numEventTimeTimers()).as("only the trade-memory expiry").isEqualTo(1);
 
             // trade memory expires at the second reset after the trade
-            harness.watermark(ms("2026-03-03T23:00:00Z"));
+            watermark("2026-03-03T23:00:00Z");
             assertThat(drain()).isEmpty();
-            assertThat(statesHeldBy(account)).containsExactly("id-cursor");
+            assertThat(statesHeldBy(account)).containsExactly("account-values");
+            assertThat(values(account)).isEqualTo(AccountValues.EMPTY.withIdCursor(values(account).idCursor()));
             assertThat(numKeyedStateEntries()).isEqualTo(1);
+            assertThat(operator().engineTimers()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
         }
 
@@ -443,22 +479,20 @@ class AccountRiskTest {
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
             // still buffered at the snapshot: T5 (16:00) and a new day's breach at 23:30
             send(6, tradeLine("23:30:00", 1001, 9006, 506, "-310.00"));
-            int timersBefore = harness.numEventTimeTimers();
-            assertThat(timersBefore).as("16:00 and 23:30 buffers, 23:00 lock expiry, 03-03 23:00 trade memory")
-                    .isEqualTo(4);
+            assertThat(operator().engineTimers()).as("23:00 lock expiry, 03-03 23:00 trade memory").isEqualTo(2);
 
             OperatorSubtaskState snapshot = harness.snapshot(1L, ms("16:00:00"));
             harness.close();
             harness = restoredHarness(Ordering.EVENT_TIME, snapshot);
 
-            assertThat(harness.numEventTimeTimers()).isEqualTo(timersBefore);
-            harness.watermark(ms("23:00:00") - 1);
+            assertThat(operator().engineTimers()).as("rebuilt from the account's timer book").isEqualTo(2);
+            watermark(ms("23:00:00") - 1);
             assertThat(drain()).as("before the reset").isEmpty();
 
-            harness.watermark(ms("23:00:00"));
+            watermark(ms("23:00:00"));
             assertThat(drain()).containsExactly(UNLOCK_53);
 
-            harness.watermark(ms("23:30:00"));
+            watermark(ms("23:30:00"));
             assertThat(drain()).containsExactly(
                     lockJson(1001, "trade:9006:2026-03-02T23:30:00Z", "2026-03-02T23:30:00Z", "2026-03-03T23:00:00Z",
                             "-310.00", "-300.00", 0),
@@ -472,14 +506,14 @@ class AccountRiskTest {
             send(1, T2);
             send(2, T3);
             send(3, T4);
-            harness.processBroadcastElement(ControlMessage.endOfReplay(at("16:00:00")), ms("16:00:00"));
-            harness.watermark(ms("15:20:00"));
+            control(ControlMessage.endOfReplay(at("16:00:00")), ms("16:00:00"));
+            watermark(ms("15:20:00"));
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
 
             OperatorSubtaskState snapshot = harness.snapshot(1L, ms("15:20:00"));
             harness.close();
             harness = restoredHarness(Ordering.EVENT_TIME, snapshot);
-            harness.watermark(Long.MAX_VALUE);
+            watermark(Long.MAX_VALUE);
 
             assertThat(drain()).isEmpty();
         }
@@ -557,9 +591,9 @@ class AccountRiskTest {
             send(3, T4);
             drain();
 
-            harness.watermark(ms("23:00:00") - 1);
+            watermark(ms("23:00:00") - 1);
             assertThat(drain()).isEmpty();
-            harness.watermark(ms("23:00:00"));
+            watermark(ms("23:00:00"));
             assertThat(drain()).containsExactly(UNLOCK_53);
         }
 
@@ -576,7 +610,7 @@ class AccountRiskTest {
             send(2, T3);
             send(3, T4);
             drain();
-            harness.watermark(ms("23:00:00"));
+            watermark(ms("23:00:00"));
             assertThat(drain()).containsExactly(UNLOCK_53);
 
             // Event time has reached 23:00 (the lock-expiry timer fired there), so a trade stamped 22:59
@@ -584,7 +618,7 @@ class AccountRiskTest {
             sendAt(4, at("22:59:00"), tradeLine("22:59:00", 1001, 9006, 506, "-310.00"));
 
             List<Action> out = drainDecided().stream().map(DecidedAction::action).toList();
-            assertThat(out).as("actions of the late trade (day figures after it: %s)", value(1001, RiskState.day()))
+            assertThat(out).as("actions of the late trade (day figures after it: %s)", values(1001).day())
                     .isNotEmpty();
             assertThat(out).extracting(Action::ts).as("evaluated no earlier than the UNLOCK already emitted")
                     .allSatisfy(ts -> assertThat(ts).isAfterOrEqualTo(at("23:00:00")));

@@ -13,6 +13,10 @@ class CachedMapStateTest {
     private final CountingMapState backend = new CountingMapState();
     private final CachedMapState<String, String> map = new CachedMapState<>(backend);
 
+    {
+        map.select(1001);
+    }
+
     @Test
     void readsAKeyFromTheBackendOncePerTriggerEvenWhenItIsAbsent() {
         backend.data.put("MNQ", "long 2");
@@ -67,15 +71,42 @@ class CachedMapStateTest {
     }
 
     @Test
-    void forgettingStartsAFreshTriggerThatReadsTheBackendAgain() {
+    void anotherAccountHasItsOwnCacheAndARecentAccountIsNotReadAgain() {
+        map.select(1001);
         backend.data.put("MNQ", "long 2");
         map.get("MNQ");
-        backend.data.put("MNQ", "flat"); // another key's state, behind the same descriptor
+        backend.data.put("MNQ", "flat"); // account 2002's state, behind the same descriptor
 
-        map.forget();
-
+        map.select(2002);
         assertThat(map.get("MNQ")).isEqualTo("flat");
+        map.select(1001);
+        assertThat(map.get("MNQ")).isEqualTo("long 2");
         assertThat(backend.gets).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAccountCachingEveryTriggerReadsTheBackendAgain() {
+        CachedMapState<String, String> perTrigger = new CachedMapState<>(backend, 0);
+        perTrigger.select(1001);
+        backend.data.put("MNQ", "long 2");
+        perTrigger.get("MNQ");
+
+        perTrigger.select(1001);
+
+        assertThat(perTrigger.get("MNQ")).isEqualTo("long 2");
+        assertThat(backend.gets).isEqualTo(2);
+    }
+
+    @Test
+    void theLeastRecentlyUsedAccountIsDroppedBeyondTheCapacity() {
+        CachedMapState<String, String> two = new CachedMapState<>(backend, 2);
+        backend.data.put("MNQ", "long 2");
+        for (long account : new long[] {1, 2, 3, 1}) {
+            two.select(account);
+            two.get("MNQ");
+        }
+
+        assertThat(backend.gets).as("account 1 was dropped when 3 came").isEqualTo(4);
     }
 
     /** An in-memory MapState that counts point reads and writes. */

@@ -1,6 +1,7 @@
 package io.riskguard.job.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.flink.api.common.state.ValueState;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,10 @@ class CachedValueStateTest {
 
     private final CountingValueState backend = new CountingValueState();
     private final CachedValueState<String> cell = new CachedValueState<>(backend, "", String::isEmpty);
+
+    {
+        cell.select(1001);
+    }
 
     @Test
     void readsTheBackendOncePerTriggerAndGivesTheEmptyValueForNoState() {
@@ -19,14 +24,43 @@ class CachedValueStateTest {
     }
 
     @Test
-    void storesAChangeAndClearsTheStateWhenTheValueBecomesEmpty() {
+    void storesAChangeOnlyWhenFlushedAndOnceHoweverOftenItChanged() {
+        cell.set("pending close");
         cell.set("locked until 17:00");
-        assertThat(backend.value).isEqualTo("locked until 17:00");
+        assertThat(cell.get()).isEqualTo("locked until 17:00");
+        assertThat(backend.writes).isZero();
 
+        cell.flush();
+
+        assertThat(backend.value).isEqualTo("locked until 17:00");
+        assertThat(backend.writes).isEqualTo(1);
+    }
+
+    @Test
+    void clearsTheStateWhenTheValueBecomesEmpty() {
+        backend.value = "locked until 17:00";
         cell.set("");
+        cell.flush();
 
         assertThat(backend.value).isNull();
-        assertThat(backend.writes).isEqualTo(2);
+        assertThat(backend.writes).isEqualTo(1);
+    }
+
+    @Test
+    void writesNothingWhenAChangeIsUndoneWithinTheTrigger() {
+        backend.value = "locked until 17:00";
+        cell.set("");
+        cell.set("locked until 17:00");
+        cell.flush();
+
+        assertThat(backend.writes).isZero();
+    }
+
+    @Test
+    void changingAccountWithAWriteNotFlushedIsRefused() {
+        cell.set("locked until 17:00");
+
+        assertThatThrownBy(() -> cell.select(2002)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -35,18 +69,20 @@ class CachedValueStateTest {
         cell.get();
 
         cell.set("locked until 17:00");
+        cell.flush();
 
         assertThat(backend.writes).isZero();
     }
 
     @Test
-    void forgettingStartsAFreshTriggerThatReadsTheBackendAgain() {
+    void aRecentlyTriggeredAccountIsNotReadAgainButAnotherOneIs() {
         cell.get();
         backend.value = "another key's lock";
 
-        cell.forget();
-
+        cell.select(2002);
         assertThat(cell.get()).isEqualTo("another key's lock");
+        cell.select(1001);
+        assertThat(cell.get()).isEmpty();
         assertThat(backend.reads).isEqualTo(2);
     }
 

@@ -14,11 +14,11 @@ import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
 import io.riskguard.job.model.AccountInput;
 import io.riskguard.job.model.ContractInput;
+import io.riskguard.job.model.MarketInput;
 import io.riskguard.market.QuoteState;
 import java.math.BigDecimal;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,53 +26,50 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * MarkToMarket, keyed by contract (DESIGN.md "Data flow", RULES.md §1.5 quotes): merges quotes field
- * by field, remembers which accounts hold the contract, turns each quote into one mark per holder,
- * and passes position events on with the contract's quote of that moment.
+ * MarkToMarket, keyed by contract (RULES.md §1.5 quotes): merges quotes field by field and passes
+ * every merged quote on, with its seq and evaluation time, for the broadcast to AccountRisk. It
+ * holds nothing per holder.
  */
 class MarkToMarketTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, ContractInput, AccountInput> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, ContractInput, MarketInput> harness;
     private long seq;
-
-    @BeforeEach
-    void open() throws Exception {
-        harness = newHarness();
-        harness.open();
-    }
+    private long checkpoint;
 
     @AfterEach
     void close() throws Exception {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ContractInput, AccountInput> newHarness()
-            throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MarkToMarket()),
-                ContractInput::contractId, Types.STRING);
+    private void open(Ordering ordering) throws Exception {
+        harness = newHarness(ordering);
+        harness.open();
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, ContractInput, AccountInput> h,
-            long seq, String line) throws Exception {
-        Event e = parse(line);
-        String contract = e instanceof QuoteEvent q ? q.contractId() : ((PositionEvent) e).contractId();
-        h.processElement(new ContractInput(contract, seq, e.ts(), e), ms(e.ts()));
+    private static KeyedOneInputStreamOperatorTestHarness<String, ContractInput, MarketInput> newHarness(
+            Ordering ordering) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new MarkToMarket(ordering), ContractInput::contractId,
+                Types.STRING);
     }
 
     private void send(String line) throws Exception {
-        send(harness, seq++, line);
+        send(seq++, line);
     }
 
-    private List<AccountInput> drain() {
-        List<AccountInput> out = harness.extractOutputValues();
+    private void send(long s, String line) throws Exception {
+        Event e = parse(line);
+        String contract = e instanceof QuoteEvent q ? q.contractId() : ((PositionEvent) e).contractId();
+        harness.processElement(new ContractInput(contract, s, e.ts(), e), ms(e.ts()));
+    }
+
+    private List<MarketInput> drain() {
+        List<MarketInput> out = harness.extractOutputValues();
         harness.getOutput().clear();
         return out;
     }
@@ -85,239 +82,142 @@ class MarkToMarketTest {
         return v == null ? null : new BigDecimal(v);
     }
 
-    /** Holders of {@code contract} as stored in the keyed state. */
-    private static Map<Long, Boolean> holders(
-            KeyedOneInputStreamOperatorTestHarness<String, ContractInput, AccountInput> h, String contract)
-            throws Exception {
-        h.getOperator().setCurrentKey(contract);
-        MapState<Long, Boolean> state = h.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE, RiskState.holders());
-        Map<Long, Boolean> copy = new HashMap<>();
-        for (Map.Entry<Long, Boolean> e : state.entries()) {
-            copy.put(e.getKey(), e.getValue());
-        }
-        return copy;
-    }
-
-    private static QuoteState storedQuote(
-            KeyedOneInputStreamOperatorTestHarness<String, ContractInput, AccountInput> h, String contract)
-            throws Exception {
-        h.getOperator().setCurrentKey(contract);
-        ValueState<QuoteState> state = h.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
+    /** The merged quote as the keyed state holds it once a snapshot has been taken. */
+    private QuoteState storedQuote(String contract) throws Exception {
+        harness.snapshot(++checkpoint, 0);
+        harness.getOperator().setCurrentKey(contract);
+        ValueState<QuoteState> state = harness.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
                 VoidNamespaceSerializer.INSTANCE, RiskState.quote());
         return state.value();
     }
 
-    private static List<String> keysWithState(
-            KeyedOneInputStreamOperatorTestHarness<String, ContractInput, AccountInput> h, String stateName) {
-        KeyedStateBackend<String> backend = h.getOperator().getKeyedStateBackend();
-        return backend.getKeys(stateName, VoidNamespace.INSTANCE).toList();
-    }
-
-    // ---- merging -----------------------------------------------------------------------------
-
     @Test
     void aQuoteIsMergedFieldByFieldAndAMissingOrZeroFieldKeepsThePreviousValue() throws Exception {
-        send(positionLine("15:00:00", 2002, 1, MNQ, 1, 1, "21000.00"));
-        drain();
-
+        open(Ordering.ARRIVAL);
         send(quoteLine("15:00:01", MNQ, "21000.50", "21000.25", "21000.75"));
-        assertThat(drain()).extracting(AccountInput::quote)
+        assertThat(drain()).extracting(MarketInput::quote)
                 .containsExactly(quote("21000.50", "21000.25", "21000.75", "15:00:01"));
 
         // lastPrice zero, bestBid missing: both keep their previous values; bestAsk moves
         send(quoteLine("15:00:02", MNQ, "0", null, "21001.00"));
-        assertThat(drain()).extracting(AccountInput::quote)
+        assertThat(drain()).extracting(MarketInput::quote)
                 .containsExactly(quote("21000.50", "21000.25", "21001.00", "15:00:02"));
 
         // a quote with no price at all still refreshes quoteTs
         send(quoteLine("15:00:03", MNQ, null, null, null));
-        assertThat(drain()).extracting(AccountInput::quote)
+        assertThat(drain()).extracting(MarketInput::quote)
                 .containsExactly(quote("21000.50", "21000.25", "21001.00", "15:00:03"));
-
-        send(quoteLine("15:00:04", MNQ, "21002.00", "0", "0"));
-        assertThat(drain()).extracting(AccountInput::quote)
-                .containsExactly(quote("21002.00", "21000.25", "21001.00", "15:00:04"));
     }
 
     @Test
     void aFirstQuoteWithMissingFieldsStartsThemAsNull() throws Exception {
+        open(Ordering.ARRIVAL);
         send(quoteLine("15:00:01", MNQ, null, "20950.00", "20950.50"));
 
-        assertThat(storedQuote(harness, MNQ)).isEqualTo(quote(null, "20950.00", "20950.50", "15:00:01"));
-        assertThat(storedQuote(harness, MNQ).mark()).isEqualByComparingTo("20950.25");
+        assertThat(storedQuote(MNQ)).isEqualTo(quote(null, "20950.00", "20950.50", "15:00:01"));
+        assertThat(storedQuote(MNQ).mark()).isEqualByComparingTo("20950.25");
     }
 
     @Test
     void quotesOfDifferentContractsAreKeptApart() throws Exception {
+        open(Ordering.ARRIVAL);
         send(quoteLine("15:00:01", MNQ, "21000.00", null, null));
         send(quoteLine("15:00:02", ES, "6000.00", null, null));
 
-        assertThat(storedQuote(harness, MNQ)).isEqualTo(quote("21000.00", null, null, "15:00:01"));
-        assertThat(storedQuote(harness, ES)).isEqualTo(quote("6000.00", null, null, "15:00:02"));
-    }
-
-    // ---- fan-out ------------------------------------------------------------------------------
-
-    @Test
-    void aQuoteFansOutOneMarkPerHoldingAccount() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        send(positionLine("15:00:00", 2002, 2, MNQ, 2, 3, "21010.00"));
-        send(positionLine("15:00:00", 3003, 3, ES, 1, 1, "6000.00"));
-        drain();
-
-        send(quoteLine("15:00:01", MNQ, "21001.00", null, null));   // seq 3
-
-        QuoteState q = quote("21001.00", null, null, "15:00:01");
-        assertThat(drain()).containsExactlyInAnyOrder(
-                AccountInput.mark(1001, 3, at("15:00:01"), MNQ, q),
-                AccountInput.mark(2002, 3, at("15:00:01"), MNQ, q));
+        assertThat(drain()).containsExactly(
+                MarketInput.quote(MNQ, 0, at("15:00:01"), quote("21000.00", null, null, "15:00:01")),
+                MarketInput.quote(ES, 1, at("15:00:02"), quote("6000.00", null, null, "15:00:02")));
     }
 
     @Test
-    void aMarkIsAMarkNotAnAccountEvent() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        drain();
-        send(quoteLine("15:00:01", MNQ, "21001.00", null, null));
+    void everyQuoteIsPassedOnEvenAtAnUnchangedPriceOnlyOncePerQuote() throws Exception {
+        open(Ordering.ARRIVAL);
+        for (int i = 0; i < 5; i++) {
+            send(quoteLine("15:00:0" + i, MNQ, "21000.00", null, null));
+        }
 
-        AccountInput mark = drain().get(0);
-        assertThat(mark.isMark()).isTrue();
-        assertThat(mark.event()).isNull();
-        assertThat(mark.contractId()).isEqualTo(MNQ);
+        assertThat(drain()).extracting(MarketInput::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
     }
 
     @Test
-    void aQuoteThatNobodyHoldsEmitsNothing() throws Exception {
-        send(quoteLine("15:00:01", MNQ, "21001.00", null, null));
+    void withEventTimeOrderingQuotesAreMergedInTsOrderAsTheWatermarkPasses() throws Exception {
+        open(Ordering.EVENT_TIME);
+        send(1, quoteLine("15:00:02", MNQ, "21001.00", null, null));
+        send(0, quoteLine("15:00:01", MNQ, "21000.00", "20999.75", null));
         assertThat(drain()).isEmpty();
 
-        send(positionLine("15:00:02", 1001, 1, ES, 1, 1, "6000.00"));
-        drain();
-        send(quoteLine("15:00:03", MNQ, "21002.00", null, null));
-        assertThat(drain()).as("a holder of another contract gets no MNQ mark").isEmpty();
+        harness.processWatermark(ms("15:00:02"));
+
+        assertThat(drain()).containsExactly(
+                MarketInput.quote(MNQ, 0, at("15:00:01"), quote("21000.00", "20999.75", null, "15:00:01")),
+                MarketInput.quote(MNQ, 1, at("15:00:02"), quote("21001.00", "20999.75", null, "15:00:02")));
     }
 
     @Test
-    void everyQuoteIsForwardedEvenAtAnUnchangedPrice() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        drain();
-        send(quoteLine("15:00:01", MNQ, "21001.00", null, null));
+    void aSnapshotRestoredIntoANewHarnessKeepsTheMergedQuoteAndWhatWaits() throws Exception {
+        open(Ordering.EVENT_TIME);
+        send(quoteLine("15:00:01", MNQ, "21000.00", "20999.75", null));
+        harness.processWatermark(ms("15:00:01"));
         send(quoteLine("15:00:02", MNQ, "21001.00", null, null));
-
-        assertThat(drain()).extracting(m -> m.quote().quoteTs()).containsExactly(at("15:00:01"), at("15:00:02"));
-    }
-
-    // ---- position events ----------------------------------------------------------------------
-
-    @Test
-    void aPositionEventBeforeAnyQuotePassesThroughWithoutAQuote() throws Exception {
-        Event p = parse(positionLine("15:00:00", 2002, 1, MNQ, 1, 1, "21000.00"));
-        harness.processElement(new ContractInput(MNQ, 5, p.ts(), p), ms(p.ts()));
-
-        assertThat(drain()).containsExactly(AccountInput.position(2002, 5, at("15:00:00"), p, MNQ, null));
-    }
-
-    @Test
-    void aPositionEventPassesThroughWithTheContractsCurrentQuote() throws Exception {
-        send(quoteLine("15:00:01", MNQ, "21000.50", "21000.25", null));
-        send(quoteLine("15:00:02", MNQ, null, null, "21000.75"));
-        Event p = parse(positionLine("15:00:03", 2002, 1, MNQ, 1, 2, "21000.00"));
-        harness.processElement(new ContractInput(MNQ, 9, p.ts(), p), ms(p.ts()));
-
-        assertThat(drain()).containsExactly(AccountInput.position(2002, 9, at("15:00:03"), p, MNQ,
-                quote("21000.50", "21000.25", "21000.75", "15:00:02")));
-    }
-
-    @Test
-    void aPositionEventKeepsItsEvaluationTime() throws Exception {
-        Event p = parse(positionLine("15:00:00", 2002, 1, MNQ, 1, 1, "21000.00"));
-        harness.processElement(new ContractInput(MNQ, 5, at("15:00:07"), p), ms(at("15:00:07")));
-
-        assertThat(drain().get(0).evalTs()).isEqualTo(at("15:00:07"));
-    }
-
-    @Test
-    void aCloseRemovesTheHolderButIsStillPassedOn() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        send(positionLine("15:00:00", 2002, 2, MNQ, 1, 1, "21000.00"));
-        send(quoteLine("15:00:01", MNQ, "21001.00", null, null));
         drain();
-
-        Event close = parse(positionLine("15:00:02", 1001, 1, MNQ, 1, 0, "0"));
-        harness.processElement(new ContractInput(MNQ, 10, close.ts(), close), ms(close.ts()));
-        assertThat(drain()).containsExactly(AccountInput.position(1001, 10, at("15:00:02"), close, MNQ,
-                quote("21001.00", null, null, "15:00:01")));
-
-        send(quoteLine("15:00:03", MNQ, "21002.00", null, null));
-        assertThat(drain()).extracting(AccountInput::accountId).containsExactly(2002L);
-        assertThat(holders(harness, MNQ)).containsOnlyKeys(2002L);
-    }
-
-    @Test
-    void aReducedPositionStillHolds() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 3, "21000.00"));
-        send(positionLine("15:00:01", 1001, 1, MNQ, 1, 1, "21000.00"));
-        drain();
-        send(quoteLine("15:00:02", MNQ, "21001.00", null, null));
-
-        assertThat(drain()).extracting(AccountInput::accountId).containsExactly(1001L);
-    }
-
-    @Test
-    void aCloseOfAnAccountThatNeverHeldChangesNothing() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        send(positionLine("15:00:01", 2002, 2, MNQ, 1, 0, "0"));
-
-        assertThat(holders(harness, MNQ)).containsOnlyKeys(1001L);
-    }
-
-    // ---- state --------------------------------------------------------------------------------
-
-    @Test
-    void aSnapshotRestoredIntoANewHarnessKeepsTheQuoteAndTheHolders() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        send(positionLine("15:00:00", 2002, 2, MNQ, 2, 1, "21000.00"));
-        send(positionLine("15:00:00", 3003, 3, MNQ, 1, 1, "21000.00"));
-        send(positionLine("15:00:01", 3003, 3, MNQ, 1, 0, "0"));
-        send(quoteLine("15:00:02", MNQ, "21000.50", "21000.25", "21000.75"));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        OperatorSubtaskState snapshot = harness.snapshot(1, ms("15:00:02"));
         harness.close();
 
-        harness = newHarness();
+        harness = newHarness(Ordering.EVENT_TIME);
         harness.initializeState(snapshot);
         harness.open();
+        harness.processWatermark(ms("15:00:02"));
 
-        assertThat(storedQuote(harness, MNQ)).isEqualTo(quote("21000.50", "21000.25", "21000.75", "15:00:02"));
-        assertThat(holders(harness, MNQ)).containsOnlyKeys(1001L, 2002L);
-
-        // a quote after the restore merges into the restored one and reaches the restored holders
-        send(harness, 100, quoteLine("15:00:03", MNQ, null, null, "21001.00"));
-        QuoteState merged = quote("21000.50", "21000.25", "21001.00", "15:00:03");
-        assertThat(drain()).containsExactlyInAnyOrder(
-                AccountInput.mark(1001, 100, at("15:00:03"), MNQ, merged),
-                AccountInput.mark(2002, 100, at("15:00:03"), MNQ, merged));
-
-        // and a position event after the restore carries the restored quote
-        Event p = parse(positionLine("15:00:04", 4004, 4, MNQ, 1, 1, "21000.00"));
-        harness.processElement(new ContractInput(MNQ, 101, p.ts(), p), ms(p.ts()));
-        assertThat(drain()).containsExactly(AccountInput.position(4004, 101, at("15:00:04"), p, MNQ, merged));
+        assertThat(drain()).containsExactly(
+                MarketInput.quote(MNQ, 1, at("15:00:02"), quote("21001.00", "20999.75", null, "15:00:02")));
     }
 
     @Test
-    void afterEveryHolderClosedTheHoldersStateIsEmptyAndOnlyTheQuoteRemains() throws Exception {
-        send(positionLine("15:00:00", 1001, 1, MNQ, 1, 1, "21000.00"));
-        send(positionLine("15:00:00", 2002, 2, MNQ, 1, 2, "21000.00"));
-        send(quoteLine("15:00:01", MNQ, "21001.00", null, null));
-        assertThat(keysWithState(harness, "holders")).containsExactly(MNQ);
+    void onlyTheMergedQuoteIsKeptPerContract() throws Exception {
+        open(Ordering.EVENT_TIME);
+        send(quoteLine("15:00:01", MNQ, "21000.00", null, null));
+        harness.processWatermark(ms("15:00:01"));
+        harness.snapshot(1, ms("15:00:01"));
 
-        send(positionLine("15:00:02", 1001, 1, MNQ, 1, 0, "0"));
-        send(positionLine("15:00:03", 2002, 2, MNQ, 1, 0, "0"));
-
-        assertThat(holders(harness, MNQ)).isEmpty();
-        assertThat(keysWithState(harness, "holders")).as("contracts with a holders entry").isEmpty();
-        assertThat(keysWithState(harness, "quote")).containsExactly(MNQ);
-        assertThat(harness.numKeyedStateEntries()).as("keyed state entries: the MNQ quote only").isEqualTo(1);
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        assertThat(backend.getKeys(RiskState.quote().getName(), VoidNamespace.INSTANCE)).containsExactly(MNQ);
+        assertThat(backend.getKeys(RiskState.contractBuffer().getName(), VoidNamespace.INSTANCE)).isEmpty();
         assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    /**
+     * The previous release routed position events through here too; a savepoint of it may still hold
+     * some in the buffer, and its holders per contract. The events go on to their accounts, the
+     * holders are dropped.
+     */
+    @Test
+    void positionEventsAndHoldersLeftByThePreviousReleaseGoToTheirAccountAndAreDropped() throws Exception {
+        open(Ordering.EVENT_TIME);
+        PositionEvent p = (PositionEvent) parse(positionLine("15:00:00", 2002, 1, MNQ, 1, 1, "21000.00"));
+        harness.getOperator().setCurrentKey(MNQ);
+        MapState<Long, List<ContractInput>> buffer = harness.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, RiskState.contractBuffer());
+        buffer.put(ms("15:00:00"), new ArrayList<>(List.of(new ContractInput(MNQ, 7, at("15:00:00"), p))));
+        MapState<Long, Boolean> holders = harness.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, RiskState.Legacy.holders());
+        holders.put(2002L, true);
+        OperatorSubtaskState snapshot = harness.snapshot(1, ms("15:00:00") - 1);
+        harness.close();
+        harness = newHarness(Ordering.EVENT_TIME);
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.getOperator().setCurrentKey(MNQ);
+        holders = harness.getOperator().getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                RiskState.Legacy.holders());
+        assertThat(holders.isEmpty()).as("still there before the contract's next quote").isFalse();
+
+        send(quoteLine("15:00:01", MNQ, "21000.25", null, null));
+        harness.processWatermark(ms("15:00:01"));
+
+        assertThat(harness.getSideOutput(RiskState.BUFFERED_POSITIONS)).extracting(StreamRecord::getValue)
+                .containsExactly(AccountInput.event(2002, 7, at("15:00:00"), p));
+        assertThat(drain()).extracting(MarketInput::seq).containsExactly(seq - 1);
+        harness.getOperator().setCurrentKey(MNQ);
+        assertThat(holders.isEmpty()).isTrue();
     }
 }

@@ -118,12 +118,12 @@ class RouteEventsTest {
     }
 
     @Test
-    void aPositionEventGoesToTheContractInputsSideOutputKeyedByItsContract() throws Exception {
+    void aPositionEventGoesStraightToItsAccountLikeEveryOtherAccountEvent() throws Exception {
         Event e = parse(positionLine("15:05:00", 2002, 1, MNQ, 1, 1, "21000.00"));
         send(SourceRecord.accepted(6, e.ts(), e));
 
-        assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(side(RiskState.CONTRACT_INPUTS)).containsExactly(new ContractInput(MNQ, 6, at("15:05:00"), e));
+        assertThat(harness.extractOutputValues()).containsExactly(AccountInput.event(2002, 6, at("15:05:00"), e));
+        assertThat(side(RiskState.CONTRACT_INPUTS)).isEmpty();
         assertThat(side(RiskState.DEAD_LETTERS)).isEmpty();
         assertThat(side(RiskState.CONTROL)).isEmpty();
     }
@@ -206,8 +206,8 @@ class RouteEventsTest {
         sendAccepted(6, tradeLine("15:00:05", 1001, 9001, 501, "null"));
         send(SourceRecord.endOfInput(7, at("15:00:05")));
 
-        assertThat(harness.extractOutputValues()).extracting(AccountInput::seq).containsExactly(0L, 4L, 6L);
-        assertThat(side(RiskState.CONTRACT_INPUTS)).extracting(ContractInput::seq).containsExactly(1L, 2L);
+        assertThat(harness.extractOutputValues()).extracting(AccountInput::seq).containsExactly(0L, 1L, 4L, 6L);
+        assertThat(side(RiskState.CONTRACT_INPUTS)).extracting(ContractInput::seq).containsExactly(2L);
         assertThat(side(RiskState.DEAD_LETTERS)).extracting(DeadLetterRecord::seq).containsExactly(5L);
         assertThat(side(RiskState.CONTROL)).containsExactly(ControlMessage.endOfReplay(at("15:00:05")));
     }

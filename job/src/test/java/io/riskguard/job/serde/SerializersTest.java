@@ -14,6 +14,12 @@ import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
 import io.riskguard.contract.TradeEvent;
 import io.riskguard.job.model.AccountInput;
+import io.riskguard.job.model.AccountValues;
+import io.riskguard.job.model.ContractMarks;
+import io.riskguard.job.model.MarketInput;
+import io.riskguard.fanout.MarkHistory;
+import io.riskguard.market.QuietBand;
+import io.riskguard.state.Holding;
 import io.riskguard.job.model.ContractInput;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
@@ -182,6 +188,17 @@ class SerializersTest {
                 of(AccountFlagsSerializer.INSTANCE, List.of(AccountFlags.EMPTY, new AccountFlags(true, Set.of()),
                         new AccountFlags(false, Set.of(MNQ, ES)), new AccountFlags(null, Set.of("CON.F.US.ZZ.H26")))),
                 of(AccountInputSerializer.INSTANCE, accountInputs),
+                of(AccountValuesSerializer.INSTANCE, List.of(AccountValues.EMPTY,
+                        AccountValues.EMPTY.withLocks(new LockBook(List.of(new LockRecord(10, null))))
+                                .withTimers(new TimerBook(Set.of(T, T_NANOS)))
+                                .withPending(PendingBook.EMPTY.withPosition(MNQ, 0, T))
+                                .withHoldings(Map.of(MNQ, new Holding(new QuietBand(20990.25, 21010.5, T_NANOS, T), true, 17),
+                                        ES, new Holding(QuietBand.ALWAYS, false, 0),
+                                        "CON.F.US.CL.J26", new Holding(QuietBand.NEVER, true, Long.MAX_VALUE)))
+                                .withDay(DayFigures.startOf(DAY)).withFlags(new AccountFlags(false, Set.of(MNQ)))
+                                .withIdCursor(new IdCursor(T, Map.of("timer:2026-03-02T15:20:00Z", 1)))
+                                .withPositionContracts(Set.of(MNQ, ES)).withOrderIds(Set.of(611L, Long.MAX_VALUE))
+                                .withEventTime(T_NANOS))),
                 of(ActionSerializer.INSTANCE, List.of(LOCK, LOCK_UNTIL_NULL, REDUCE, CANCEL, MODIFY, UNLOCK,
                         new Action("1001:RULE-003:FLATTEN:x:1", T_BEFORE_EPOCH, 1001, 3, ActionKind.FLATTEN, null, null,
                                 null, null, null, "", 7),
@@ -190,6 +207,11 @@ class SerializersTest {
                 of(ContractInputSerializer.INSTANCE, List.of(new ContractInput(MNQ, 0, T, events.get(4)),
                         new ContractInput(MNQ, 1, T_NANOS, events.get(9)), new ContractInput(MNQ, 2, T, events.get(8)),
                         new ContractInput(MNQ, 3, T_MICROS, events.get(5)))),
+                of(ContractMarksSerializer.INSTANCE, List.of(
+                        new ContractMarks(MNQ, new MarkHistory.Snapshot(0, List.of(), List.of())),
+                        new ContractMarks(ES, new MarkHistory.Snapshot(Long.MAX_VALUE,
+                                List.of(new MarkHistory.Entry(3, dec("6001.25")), new MarkHistory.Entry(9, HUGE)),
+                                List.of(new MarkHistory.Entry(9, dec("5999.5"))))))),
                 of(ControlMessageSerializer.INSTANCE, List.of(ControlMessage.endOfReplay(T_NANOS),
                         ControlMessage.endOfReplay(null), ControlMessage.config(8, "version: 8\ntimezone: UTC\n")), 2),
                 of(DayFiguresSerializer.INSTANCE, List.of(DayFigures.EMPTY, DayFigures.startOf(DAY),
@@ -211,6 +233,10 @@ class SerializersTest {
                 of(LockBookSerializer.INSTANCE, List.of(LockBook.EMPTY,
                         new LockBook(List.of(new LockRecord(3, Instant.parse("2026-03-02T23:00:00Z")),
                                 new LockRecord(10, null), new LockRecord(7, T_NANOS))))),
+                of(MarketInputSerializer.INSTANCE, List.of(MarketInput.quote(MNQ, 4, T_NANOS, QUOTE),
+                        MarketInput.quote(ES, Long.MAX_VALUE, T, QUOTE_SPARSE),
+                        MarketInput.control(ControlMessage.endOfReplay(T)),
+                        MarketInput.control(ControlMessage.config(8, "version: 8\n")))),
                 of(OrderLossSerializer.INSTANCE, List.of(new OrderLoss(501, dec("-120.00"), null, T),
                         new OrderLoss(502, dec("-250.00"), dec("-200.00"), T_NANOS),
                         new OrderLoss(503, dec("0"), null, null))),

@@ -61,6 +61,13 @@ public final class JobTestSupport {
         return file;
     }
 
+    /** The lines of a day that reach AccountRisk's keyed input (what a probe in front of it counts): not quotes or clocks. */
+    public static long accountEvents(Path day) throws IOException {
+        try (Stream<String> lines = Files.lines(day)) {
+            return lines.filter(l -> !l.contains("\"type\":\"quote\"") && !l.contains("\"type\":\"clock\"")).count();
+        }
+    }
+
     /** What the single-threaded reference replay decides for these events: the expected job output. */
     public static List<String> referenceActions(String configYaml, Path events) throws Exception {
         SequentialReplay.Result r = new SequentialReplay(ConfigLoader.parse(configYaml, "test.yaml"))
