@@ -136,7 +136,7 @@ public final class RiskEngine {
      * What the account needs from the quotes of each contract it holds, given its state after a
      * trigger at {@code t}, by contract: the marks at which RULE-004, RULE-005 and RULE-012 cannot
      * emit (each rule's own band, intersected), valid until the account's next timer at the latest,
-     * quiet for quotes already stale at {@code t}, and whether RULE-012 tracks the position's best mark.
+     * and whether RULE-012 tracks the position's best mark.
      */
     public Map<String, Subscription> subscriptions(AccountState state, CompiledConfig config, long accountId,
             Instant t) {
@@ -145,12 +145,11 @@ public final class RiskEngine {
         }
         TriggerContext ctx = TriggerContext.view(state, config, accountId, t, MarkView.NONE);
         Instant nextTimer = state.timers().scheduled().isEmpty() ? null : Collections.min(state.timers().scheduled());
-        Instant stale = t.minusSeconds(config.quoteMaxAgeSeconds());
         Map<String, Subscription> out = new TreeMap<>();
         for (PositionState p : ctx.openPositions()) {
             QuietBand band = r004.quietBand(ctx, p).and(r005.quietBand(ctx, p)).and(r012.quietBand(ctx, p));
             if (!band.isAlways()) {
-                band = band.endingBy(nextTimer).staleBefore(stale);
+                band = band.endingBy(nextTimer);
             }
             out.put(p.contractId(), new Subscription(band, Rule012TradeManagement.tracksBest(ctx, p.contractId())));
         }

@@ -100,6 +100,7 @@ public final class AccountDesk {
             after.put(e.getKey(), new Holding(s.band(), s.tracksBest(), since));
         }
         store(state, accountId, before, after);
+        fanOut.evaluatedAt(accountId, after.keySet(), t.minusSeconds(config.quoteMaxAgeSeconds()));
     }
 
     private void store(AccountState state, long accountId, Map<String, Holding> before, Map<String, Holding> after) {

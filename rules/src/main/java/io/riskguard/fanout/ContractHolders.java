@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
 final class ContractHolders {
 
     /** One account's band, as the sorted sets hold it. */
-    private record Entry(long account, double low, double high, Instant until, Instant freshFrom) {}
+    private record Entry(long account, double low, double high, Instant until) {}
 
     private static final Comparator<Entry> BY_LOW = (a, b) -> {
         int c = Double.compare(a.low, b.low);
@@ -33,6 +33,8 @@ final class ContractHolders {
     };
 
     private final Map<Long, Entry> entries = new HashMap<>();
+    /** Per account: quotes stamped earlier are stale at its event time, whatever their mark. */
+    private final Map<Long, Instant> freshFrom = new HashMap<>();
     private final NavigableSet<Entry> byLow = new TreeSet<>(BY_LOW);
     private final NavigableSet<Entry> byHigh = new TreeSet<>(BY_HIGH);
     private final NavigableSet<Entry> byUntil = new TreeSet<>(BY_UNTIL);
@@ -41,8 +43,8 @@ final class ContractHolders {
     void put(long account, QuietBand band) {
         remove(account);
         Entry e = band.isNever()
-                ? new Entry(account, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null, null)
-                : new Entry(account, band.low(), band.high(), band.until(), band.freshFrom());
+                ? new Entry(account, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null)
+                : new Entry(account, band.low(), band.high(), band.until());
         entries.put(account, e);
         if (e.low() != Double.NEGATIVE_INFINITY) {
             byLow.add(e);
@@ -55,7 +57,19 @@ final class ContractHolders {
         }
     }
 
+    /**
+     * The account was evaluated at an event time from which a quote stamped before {@code instant} is
+     * stale (RULES.md §1.6): such a quote cannot make its rules emit. Only live ordering, where a quote
+     * can arrive after the account's own later events, ever sees one.
+     */
+    void freshFrom(long account, Instant instant) {
+        if (entries.containsKey(account)) {
+            freshFrom.put(account, instant);
+        }
+    }
+
     void remove(long account) {
+        freshFrom.remove(account);
         Entry e = entries.remove(account);
         if (e != null) {
             byLow.remove(e);
@@ -98,17 +112,17 @@ final class ContractHolders {
         if (crossesNone(mark, t)) {
             return;
         }
-        for (Entry e : byLow.tailSet(new Entry(Long.MIN_VALUE, mark, 0, null, null), true)) {
+        for (Entry e : byLow.tailSet(new Entry(Long.MIN_VALUE, mark, 0, null), true)) {
             if (fresh(e, quoteTs)) {
                 into.accept(e.account());
             }
         }
-        for (Entry e : byHigh.headSet(new Entry(Long.MAX_VALUE, 0, mark, null, null), true)) {
+        for (Entry e : byHigh.headSet(new Entry(Long.MAX_VALUE, 0, mark, null), true)) {
             if (!(e.low() >= mark) && fresh(e, quoteTs)) {
                 into.accept(e.account());
             }
         }
-        for (Entry e : byUntil.headSet(new Entry(Long.MAX_VALUE, 0, 0, t, null), true)) {
+        for (Entry e : byUntil.headSet(new Entry(Long.MAX_VALUE, 0, 0, t), true)) {
             if (!(e.low() >= mark) && !(e.high() <= mark) && fresh(e, quoteTs)) {
                 into.accept(e.account());
             }
@@ -116,7 +130,8 @@ final class ContractHolders {
     }
 
     /** A quote already stale at the account's event time cannot make its rules emit. */
-    private static boolean fresh(Entry e, Instant quoteTs) {
-        return e.freshFrom() == null || !quoteTs.isBefore(e.freshFrom());
+    private boolean fresh(Entry e, Instant quoteTs) {
+        Instant from = freshFrom.get(e.account());
+        return from == null || !quoteTs.isBefore(from);
     }
 }

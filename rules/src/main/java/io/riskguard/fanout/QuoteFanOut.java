@@ -113,6 +113,20 @@ public final class QuoteFanOut implements MarkView {
         }
     }
 
+    /**
+     * The account has just been evaluated: quotes of its contracts stamped before {@code staleBefore}
+     * (its event time less the quotes' maximum age) can no longer make its rules emit (RULES.md §1.6).
+     * Kept in memory only: after a restore every quote is delivered as if fresh, which is conservative.
+     */
+    public void evaluatedAt(long account, Iterable<String> contracts, Instant staleBefore) {
+        for (String contractId : contracts) {
+            ContractHolders here = holders.get(contractId);
+            if (here != null) {
+                here.freshFrom(account, staleBefore);
+            }
+        }
+    }
+
     /** Adds a restored account's holdings. */
     public void restore(long account, Map<String, Holding> holdings) {
         update(account, Map.of(), holdings);

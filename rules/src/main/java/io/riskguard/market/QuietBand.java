@@ -7,23 +7,21 @@ import java.time.Instant;
  * The marks of one contract at which an account's price rules (RULE-004, RULE-005, RULE-012) cannot
  * emit anything for its position: the open interval ({@code low}, {@code high}), as long as the
  * quote's time is before {@code until} (null: until the account's next trigger recomputes it). A
- * quote stamped before {@code freshFrom} is quiet whatever its mark: at the account's current event
- * time it is already stale, so the rules skip it (RULES.md §1.6; only a quote arriving late, live, is
- * ever that old). A quote that is quiet need not be delivered to the account (RULES.md §1.3 still
- * counts it as a trigger; it would decide nothing).
+ * quote whose mark is inside need not be delivered to the account (RULES.md §1.3 still counts it as
+ * a trigger; it would decide nothing).
  *
  * <p>Edges are doubles so an index can sort and compare them cheaply. A band built from an exact
  * decimal edge is pulled inwards by a margin far larger than any rounding of the mark's conversion
  * to double or of the rules' 34-digit arithmetic, so "inside" is always safe; a mark in the sliver
  * between the exact edge and the margin is merely delivered and evaluated exactly.
  */
-public record QuietBand(double low, double high, Instant until, Instant freshFrom) {
+public record QuietBand(double low, double high, Instant until) {
 
     /** Quiet at every mark until the account's next trigger. */
-    public static final QuietBand ALWAYS = new QuietBand(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, null);
+    public static final QuietBand ALWAYS = new QuietBand(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
 
     /** Never quiet: every quote must be delivered. */
-    public static final QuietBand NEVER = new QuietBand(Double.NaN, Double.NaN, null, null);
+    public static final QuietBand NEVER = new QuietBand(Double.NaN, Double.NaN, null);
 
     private static final double RELATIVE_MARGIN = 1e-9;
 
@@ -34,7 +32,7 @@ public record QuietBand(double low, double high, Instant until, Instant freshFro
 
     /** Quiet at every mark strictly above {@code edge} (within a few ulps of the exact edge). */
     public static QuietBand above(double edge) {
-        return new QuietBand(edge + margin(edge), Double.POSITIVE_INFINITY, null, null);
+        return new QuietBand(edge + margin(edge), Double.POSITIVE_INFINITY, null);
     }
 
     /** Quiet at every mark strictly below {@code edge}. */
@@ -44,16 +42,12 @@ public record QuietBand(double low, double high, Instant until, Instant freshFro
 
     /** Quiet at every mark strictly below {@code edge} (within a few ulps of the exact edge). */
     public static QuietBand below(double edge) {
-        return new QuietBand(Double.NEGATIVE_INFINITY, edge - margin(edge), null, null);
+        return new QuietBand(Double.NEGATIVE_INFINITY, edge - margin(edge), null);
     }
 
     /** Quiet at every mark, but only before {@code until} (null: until the next trigger). */
-    public QuietBand(double low, double high, Instant until) {
-        this(low, high, until, null);
-    }
-
     public static QuietBand until(Instant until) {
-        return new QuietBand(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, until, null);
+        return new QuietBand(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, until);
     }
 
     private static double margin(double edge) {
@@ -67,9 +61,7 @@ public record QuietBand(double low, double high, Instant until, Instant freshFro
         }
         Instant end = until == null ? other.until : other.until == null || until.isBefore(other.until) ? until
                 : other.until;
-        Instant fresh = freshFrom == null ? other.freshFrom : other.freshFrom == null || freshFrom.isBefore(other.freshFrom)
-                ? freshFrom : other.freshFrom;
-        return new QuietBand(Math.max(low, other.low), Math.min(high, other.high), end, fresh);
+        return new QuietBand(Math.max(low, other.low), Math.min(high, other.high), end);
     }
 
     /** The same band, valid only before {@code instant} as well (null: no further limit). */
@@ -77,20 +69,11 @@ public record QuietBand(double low, double high, Instant until, Instant freshFro
         return instant == null ? this : and(until(instant));
     }
 
-    /** The same band, quiet also at every quote stamped before {@code instant}. */
-    public QuietBand staleBefore(Instant instant) {
-        return new QuietBand(low, high, until, instant);
-    }
-
     /** True when a quote of {@code mark} at {@code t} cannot make the rules emit. */
     public boolean quietAt(double mark, Instant t) {
         return low < mark && mark < high && (until == null || t.isBefore(until));
     }
 
-    /** True when a quote stamped {@code quoteTs}, of {@code mark}, evaluated at {@code t}, cannot make the rules emit. */
-    public boolean quietAt(double mark, Instant quoteTs, Instant t) {
-        return (freshFrom != null && quoteTs.isBefore(freshFrom)) || quietAt(mark, t);
-    }
 
     /** Quiet at every mark with no end: nothing a quote does matters until the next trigger. */
     public boolean isAlways() {

@@ -46,7 +46,8 @@ class ContractHoldersTest {
     @Test
     void aQuoteAlreadyStaleAtTheAccountsEventTimeCrossesNothing() {
         ContractHolders h = new ContractHolders();
-        h.put(1, new QuietBand(100, 110, null, T));
+        h.put(1, new QuietBand(100, 110, null));
+        h.freshFrom(1, T);
         TreeSet<Long> out = new TreeSet<>();
         h.crossed(90, T.minusMillis(1), T.plusSeconds(1), out::add);
         assertThat(out).isEmpty();

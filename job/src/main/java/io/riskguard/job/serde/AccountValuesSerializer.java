@@ -42,7 +42,6 @@ public final class AccountValuesSerializer extends ImmutableSerializer<AccountVa
             out.writeDouble(h.band().low());
             out.writeDouble(h.band().high());
             Wire.writeInstant(h.band().until(), out);
-            Wire.writeInstant(h.band().freshFrom(), out);
             out.writeBoolean(h.tracksBest());
             out.writeLong(h.since());
         }
@@ -70,7 +69,7 @@ public final class AccountValuesSerializer extends ImmutableSerializer<AccountVa
         Map<String, Holding> holdings = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             String contractId = Wire.readString(in);
-            QuietBand band = new QuietBand(in.readDouble(), in.readDouble(), Wire.readInstant(in), Wire.readInstant(in));
+            QuietBand band = new QuietBand(in.readDouble(), in.readDouble(), Wire.readInstant(in));
             holdings.put(contractId, new Holding(band, in.readBoolean(), in.readLong()));
         }
         int positions = in.readInt();

@@ -192,7 +192,7 @@ class SerializersTest {
                         AccountValues.EMPTY.withLocks(new LockBook(List.of(new LockRecord(10, null))))
                                 .withTimers(new TimerBook(Set.of(T, T_NANOS)))
                                 .withPending(PendingBook.EMPTY.withPosition(MNQ, 0, T))
-                                .withHoldings(Map.of(MNQ, new Holding(new QuietBand(20990.25, 21010.5, T_NANOS, T), true, 17),
+                                .withHoldings(Map.of(MNQ, new Holding(new QuietBand(20990.25, 21010.5, T_NANOS), true, 17),
                                         ES, new Holding(QuietBand.ALWAYS, false, 0),
                                         "CON.F.US.CL.J26", new Holding(QuietBand.NEVER, true, Long.MAX_VALUE)))
                                 .withDay(DayFigures.startOf(DAY)).withFlags(new AccountFlags(false, Set.of(MNQ)))
