@@ -142,7 +142,7 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
         if (latestConfig != null && latestConfig.configVersion() > config.version()) {
             config = compile(latestConfig);
         }
-        state = new FlinkAccountState(getKeyedStateStore());
+        state = new FlinkAccountState(getKeyedStateStore(), this::setCurrentKey);
         buffer = getKeyedStateStore().getMapState(RiskState.replayBuffer());
         timers = new TimerIndex();
         waiting = new EventTimeBuffer();
@@ -157,6 +157,14 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     /** For tests: how many quote triggers were delivered, and how many the quiet bands saved. */
     RiskMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Writes what the triggers changed and the state backend does not hold yet; a snapshot does it
+     * first (keyed state written here is in the snapshot), and tests that read the backend.
+     */
+    void writeAccountState() {
+        state.flush();
     }
 
     /** For tests: engine timers held in memory for this subtask's accounts. */
@@ -387,6 +395,7 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
+        writeAccountState();
         for (Map.Entry<String, QuoteState> q : fanOut.quotes().entrySet()) {
             quoteBook.put(q.getKey(), q.getValue());
         }

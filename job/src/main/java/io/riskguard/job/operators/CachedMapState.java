@@ -3,15 +3,19 @@ package io.riskguard.job.operators;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
 import org.apache.flink.api.common.state.MapState;
 
 /**
- * One MapState of the current account with a read cache, absent keys included (the rules ask for
- * the same position several times in one trigger), kept across triggers for recently triggered
- * accounts or, with {@code capacity} 0, for one trigger only. Writes go through at once, unless they
- * would store what is already there, so the state always holds what the cache holds. Once
+ * One MapState per account with a read cache, absent keys included (the rules ask for the same
+ * position several times in one trigger), kept across triggers for recently triggered accounts or,
+ * with {@code capacity} 0, for one trigger only; written behind like {@link CachedValueState}: the
+ * changed keys of an account are written at {@link #flush}, and an account with unwritten changes
+ * keeps its cache until then. A write that would store what is already there is no change. Once
  * {@link #values()} or {@link #valuesOf} has read the whole map, the cache holds all of it. Values
  * must be immutable.
  */
@@ -21,11 +25,15 @@ final class CachedMapState<K, V> {
 
     private static final class Slot<K> {
         final Map<K, Object> cache = new HashMap<>();
+        final Set<K> changed = new HashSet<>();
         boolean complete;
+        boolean unwritten;
     }
 
     private final MapState<K, V> state;
     private final RecentAccounts<Slot<K>> recent;
+    private final Map<Long, Slot<K>> unwritten = new HashMap<>();
+    private long account;
     private Map<K, Object> cache;
     private Slot<K> slot;
 
@@ -39,9 +47,22 @@ final class CachedMapState<K, V> {
         select(0);
     }
 
-    /** The state backend's current key is {@code account} now. */
+    /** The state backend's current key is {@code account} now; the previous trigger must have ended. */
     void select(long account) {
-        slot = recent == null ? new Slot<>() : recent.of(account, Slot::new);
+        if (slot != null && !slot.unwritten && !slot.changed.isEmpty()) {
+            throw new IllegalStateException("the previous trigger changed a map and did not end");
+        }
+        this.account = account;
+        slot = recent == null ? null : recent.get(account);
+        if (slot == null) {
+            slot = unwritten.get(account);
+            if (slot == null) {
+                slot = new Slot<>();
+            }
+            if (recent != null) {
+                recent.put(account, slot);
+            }
+        }
         cache = slot.cache;
     }
 
@@ -63,16 +84,16 @@ final class CachedMapState<K, V> {
         if (value.equals(cache.get(key))) {
             return;
         }
-        StateCalls.run(() -> state.put(key, value));
         cache.put(key, value);
+        slot.changed.add(key);
     }
 
     void remove(K key) {
         if (cache.get(key) == ABSENT || (slot.complete && !cache.containsKey(key))) {
             return;
         }
-        StateCalls.run(() -> state.remove(key));
         cache.put(key, ABSENT);
+        slot.changed.add(key);
     }
 
     /** All values, in no particular order (the engine sorts what it iterates). */
@@ -81,7 +102,8 @@ final class CachedMapState<K, V> {
         if (!slot.complete) {
             StateCalls.run(() -> {
                 for (Map.Entry<K, V> e : state.entries()) {
-                    cache.put(e.getKey(), e.getValue());
+                    // what the cache holds is as new as the state or newer (an unwritten change)
+                    cache.putIfAbsent(e.getKey(), e.getValue());
                 }
             });
             slot.complete = true;
@@ -99,7 +121,6 @@ final class CachedMapState<K, V> {
      * The values of exactly these keys, the whole map (the caller keeps the key list): point reads
      * of what is not cached yet, no iterator; afterwards any other key is known to be absent.
      */
-    @SuppressWarnings("unchecked")
     Collection<V> valuesOf(Collection<K> keys) {
         List<V> list = new ArrayList<>(keys.size());
         for (K key : keys) {
@@ -110,6 +131,40 @@ final class CachedMapState<K, V> {
         }
         slot.complete = true;
         return list;
+    }
+
+    /** Ends the current account's trigger: returns whether the account now has changes to write. */
+    boolean endTrigger() {
+        if (!slot.unwritten && !slot.changed.isEmpty()) {
+            slot.unwritten = true;
+            unwritten.put(account, slot);
+        }
+        return slot.unwritten;
+    }
+
+    /** Accounts whose changes are not written yet. */
+    int unwrittenAccounts() {
+        return unwritten.size();
+    }
+
+    /** Writes every account's changed keys; {@code useKey} makes an account the backend's current key. */
+    @SuppressWarnings("unchecked")
+    void flush(LongConsumer useKey) {
+        for (Map.Entry<Long, Slot<K>> e : unwritten.entrySet()) {
+            useKey.accept(e.getKey());
+            Slot<K> s = e.getValue();
+            for (K key : s.changed) {
+                Object v = s.cache.get(key);
+                if (v == ABSENT) {
+                    StateCalls.run(() -> state.remove(key));
+                } else {
+                    StateCalls.run(() -> state.put(key, (V) v));
+                }
+            }
+            s.changed.clear();
+            s.unwritten = false;
+        }
+        unwritten.clear();
     }
 
     /** For tests: whether the whole map has been read. */

@@ -1,27 +1,38 @@
 package io.riskguard.job.operators;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.state.ValueState;
 
 /**
- * One ValueState of the current account, read from the state backend only when the account was not
- * among the recently triggered ones (RocksDB deserializes on every read) and written at most once per
- * trigger, by {@link #flush()}, and only if the value differs from what is stored. Writes go through
- * to the state at once when flushed, so the state always holds what the cache holds. The empty value
- * is stored as "no state", so what ends leaves nothing behind. Values must be immutable: equality
- * decides whether a write is needed.
+ * One ValueState per account, decoded in memory for the recently triggered accounts and written
+ * behind: a trigger's change is kept as the account's unwritten value ({@link #endTrigger()}) and
+ * reaches the state backend at {@link #flush}, which the operator calls before every snapshot
+ * (and when too many accounts have unwritten values), so a checkpoint holds exactly what the cache
+ * holds while RocksDB sees one write per account and checkpoint instead of one per trigger. A value
+ * changed back to what is stored is not written. The empty value is stored as "no state", so what
+ * ends leaves nothing behind. Values must be immutable: equality decides whether a write is needed.
  */
 final class CachedValueState<T> {
 
     private static final class Slot<T> {
         T stored;
         T value;
+        boolean unwritten;
+
+        boolean changed() {
+            return value != null && value != stored && !value.equals(stored);
+        }
     }
 
     private final ValueState<T> state;
     private final T empty;
     private final Predicate<T> isEmpty;
     private final RecentAccounts<Slot<T>> recent;
+    private final Map<Long, Slot<T>> unwritten = new HashMap<>();
+    private long account;
     private Slot<T> current;
 
     CachedValueState(ValueState<T> state, T empty, Predicate<T> isEmpty) {
@@ -35,17 +46,20 @@ final class CachedValueState<T> {
         this.recent = new RecentAccounts<>(capacity);
     }
 
-    /** The state backend's current key is {@code account} now; the previous account's value must be flushed. */
+    /** The state backend's current key is {@code account} now; the previous trigger must have ended. */
     void select(long account) {
-        if (dirty()) {
-            throw new IllegalStateException("the previous account's value was not flushed before the key changed");
+        if (current != null && !current.unwritten && current.changed()) {
+            throw new IllegalStateException("the previous trigger changed a value and did not end");
         }
-        current = recent.of(account, Slot::new);
-    }
-
-    private boolean dirty() {
-        return current != null && current.value != null && current.value != current.stored
-                && !current.value.equals(current.stored);
+        this.account = account;
+        current = recent.get(account);
+        if (current == null) {
+            current = unwritten.get(account);
+            if (current == null) {
+                current = new Slot<>();
+            }
+            recent.put(account, current);
+        }
     }
 
     T get() {
@@ -57,23 +71,46 @@ final class CachedValueState<T> {
         return current.value;
     }
 
-    /** Takes effect at once for {@link #get()}; reaches the state at {@link #flush()}. */
+    /** Takes effect at once for {@link #get()}; reaches the state at {@link #flush}. */
     void set(T value) {
         get();
         current.value = value;
     }
 
-    /** Writes the value if it changed since it was stored. */
-    void flush() {
-        if (!dirty()) {
-            return;
+    /** Ends the current account's trigger: returns whether the account now has a value to write. */
+    boolean endTrigger() {
+        if (!current.unwritten && current.changed()) {
+            current.unwritten = true;
+            unwritten.put(account, current);
         }
-        T value = current.value;
-        if (isEmpty.test(value)) {
-            StateCalls.run(state::clear);
-        } else {
-            StateCalls.run(() -> state.update(value));
+        return current.unwritten;
+    }
+
+    /** Accounts whose value is not written yet. */
+    int unwrittenAccounts() {
+        return unwritten.size();
+    }
+
+    /**
+     * Writes every account's unwritten value; {@code useKey} makes an account the state backend's
+     * current key. The caller restores its own current key afterwards.
+     */
+    void flush(LongConsumer useKey) {
+        for (Map.Entry<Long, Slot<T>> e : unwritten.entrySet()) {
+            Slot<T> slot = e.getValue();
+            slot.unwritten = false;
+            if (!slot.changed()) {
+                continue;
+            }
+            useKey.accept(e.getKey());
+            T value = slot.value;
+            if (isEmpty.test(value)) {
+                StateCalls.run(state::clear);
+            } else {
+                StateCalls.run(() -> state.update(value));
+            }
+            slot.stored = value;
         }
-        current.stored = value;
+        unwritten.clear();
     }
 }

@@ -20,18 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import org.apache.flink.api.common.state.KeyedStateStore;
 
 /**
- * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection
- * one ValueState for all the small values ({@link AccountValues}) and one for the day's fills: at most one read (none when
- * the account is among the recently triggered ones, whose state stays decoded in memory) and one
- * write of it per trigger ({@link CachedValueState}), map entries read at most once and written only
- * when they change ({@link CachedMapState}); every write goes through to the state backend at the
- * end of the trigger at the latest. Call {@link #beginTrigger} before and {@link #endTrigger()}
- * after each trigger. The small values list the keys of the positions and
- * orders, so reading all of them takes point reads, never an iterator. Storing an empty value clears
- * its state, so what ends leaves nothing behind.
+ * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection,
+ * one ValueState for all the small values ({@link AccountValues}) and one for the day's fills. The
+ * recently triggered accounts' state stays decoded in memory and is written behind: a trigger's
+ * changes reach the state backend at {@link #flush()}, which the operator calls before every
+ * snapshot, or when {@link #WRITE_BEHIND_ACCOUNTS} accounts have unwritten changes. So RocksDB sees
+ * about one read and one write per active account and checkpoint, not one per trigger, and every
+ * checkpoint still holds exactly the state the triggers left. Call {@link #beginTrigger} before and
+ * {@link #endTrigger()} after each trigger. The small values list the keys of the positions and
+ * orders, so reading all of them takes point reads, never an iterator. Storing an empty value
+ * clears its state, so what ends leaves nothing behind.
  */
 final class FlinkAccountState implements AccountState {
 
@@ -42,8 +44,18 @@ final class FlinkAccountState implements AccountState {
     private final CachedValueState<AccountValues> values;
     private final CachedValueState<FillLog> fills;
     private final List<CachedMapState<?, ?>> maps;
+    private final LongConsumer useKey;
+    private long account;
 
-    FlinkAccountState(KeyedStateStore store) {
+    /**
+     * Accounts with unwritten changes at which they are written without waiting for a snapshot:
+     * bounds the memory held beyond the read caches and the work done at a snapshot.
+     */
+    static final int WRITE_BEHIND_ACCOUNTS = RecentAccounts.CAPACITY;
+
+    /** @param useKey makes an account the state backend's current key */
+    FlinkAccountState(KeyedStateStore store, LongConsumer useKey) {
+        this.useKey = useKey;
         positions = new CachedMapState<>(store.getMapState(RiskState.positions()));
         orders = new CachedMapState<>(store.getMapState(RiskState.orders()));
         // a trade id is looked up once, when it arrives: nothing to gain from keeping them
@@ -57,6 +69,7 @@ final class FlinkAccountState implements AccountState {
 
     /** The state backend's current key is {@code account} now: a trigger of it begins. */
     void beginTrigger(long account) {
+        this.account = account;
         values.select(account);
         fills.select(account);
         for (CachedMapState<?, ?> m : maps) {
@@ -64,10 +77,37 @@ final class FlinkAccountState implements AccountState {
         }
     }
 
-    /** Writes the small values, once, if the trigger changed them; call before the key changes. */
+    /** Ends the trigger: what it changed is kept to be written; writes all once too many accounts wait. */
     void endTrigger() {
-        values.flush();
-        fills.flush();
+        boolean changed = values.endTrigger() | fills.endTrigger();
+        for (CachedMapState<?, ?> m : maps) {
+            changed |= m.endTrigger();
+        }
+        if (changed && unwrittenAccounts() >= WRITE_BEHIND_ACCOUNTS) {
+            flush();
+        }
+    }
+
+    /** Writes every account's unwritten changes to the state backend; the current key stays as it was. */
+    void flush() {
+        if (unwrittenAccounts() == 0) {
+            return;
+        }
+        values.flush(useKey);
+        fills.flush(useKey);
+        for (CachedMapState<?, ?> m : maps) {
+            m.flush(useKey);
+        }
+        useKey.accept(account);
+    }
+
+    /** Accounts whose changes are not written to the state backend yet. */
+    int unwrittenAccounts() {
+        int most = Math.max(values.unwrittenAccounts(), fills.unwrittenAccounts());
+        for (CachedMapState<?, ?> m : maps) {
+            most = Math.max(most, m.unwrittenAccounts());
+        }
+        return most;
     }
 
     AccountValues values() {

@@ -2,11 +2,11 @@ package io.riskguard.job.operators;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What a per-account cache holds for the most recently triggered accounts of this subtask, least
- * recently used dropped first. Only clean entries are ever dropped: the caches write through.
+ * recently used dropped first. Dropping an entry loses nothing: a cache keeps its unwritten
+ * entries elsewhere until they are written.
  */
 final class RecentAccounts<E> {
 
@@ -24,13 +24,13 @@ final class RecentAccounts<E> {
         };
     }
 
-    E of(long account, Supplier<E> fresh) {
-        E e = entries.get(account);
-        if (e == null) {
-            e = fresh.get();
-            entries.put(account, e);
-        }
-        return e;
+    /** The entry of {@code account}, now the most recently used, or null. */
+    E get(long account) {
+        return entries.get(account);
+    }
+
+    void put(long account, E entry) {
+        entries.put(account, entry);
     }
 
     int size() {

@@ -208,8 +208,14 @@ class AccountRiskTest {
                 + "\"reason\":\"daily realized P&L " + pnl + " reached the limit " + limit + "\",\"configVersion\":7}";
     }
 
-    /** Names of the keyed states holding an entry for {@code account}. */
+    /** Names of the keyed states holding an entry for {@code account}, as a snapshot now would. */
     Set<String> statesHeldBy(long account) {
+        operator().writeAccountState();
+        return statesInBackend(account);
+    }
+
+    /** Names of the keyed states the state backend holds an entry of for {@code account} right now. */
+    Set<String> statesInBackend(long account) {
         KeyedStateBackend<Long> backend = harness.getOperator().getKeyedStateBackend();
         Set<String> held = new TreeSet<>();
         for (String name : STATE_NAMES) {
@@ -221,12 +227,14 @@ class AccountRiskTest {
     }
 
     int numKeyedStateEntries() {
+        operator().writeAccountState();
         KeyedStateBackend<Long> backend = harness.getOperator().getKeyedStateBackend();
         assertThat(backend).as("the harness runs on the heap state backend").isInstanceOf(HeapKeyedStateBackend.class);
         return ((HeapKeyedStateBackend<Long>) backend).numKeyValueStateEntries();
     }
 
     <T> T value(long account, ValueStateDescriptor<T> descriptor) throws Exception {
+        operator().writeAccountState();
         harness.getOperator().setCurrentKey(account);
         ValueState<T> state = harness.getOperator().getPartitionedState(VoidNamespace.INSTANCE,
                 VoidNamespaceSerializer.INSTANCE, descriptor);
@@ -480,6 +488,8 @@ class AccountRiskTest {
             // still buffered at the snapshot: T5 (16:00) and a new day's breach at 23:30
             send(6, tradeLine("23:30:00", 1001, 9006, 506, "-310.00"));
             assertThat(operator().engineTimers()).as("23:00 lock expiry, 03-03 23:00 trade memory").isEqualTo(2);
+            assertThat(statesInBackend(1001)).as("written behind: the lock is in memory only until a snapshot")
+                    .doesNotContain("account-values");
 
             OperatorSubtaskState snapshot = harness.snapshot(1L, ms("16:00:00"));
             harness.close();

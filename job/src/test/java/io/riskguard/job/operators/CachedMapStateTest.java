@@ -1,7 +1,9 @@
 package io.riskguard.job.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,16 +12,25 @@ import org.junit.jupiter.api.Test;
 
 class CachedMapStateTest {
 
-    private final CountingMapState backend = new CountingMapState();
+    private final KeyedMapState backend = new KeyedMapState();
     private final CachedMapState<String, String> map = new CachedMapState<>(backend);
 
     {
-        map.select(1001);
+        select(map, 1001);
+    }
+
+    private void select(CachedMapState<String, String> m, long account) {
+        backend.key = account;
+        m.select(account);
+    }
+
+    private void flush(CachedMapState<String, String> m) {
+        m.flush(account -> backend.key = account);
     }
 
     @Test
     void readsAKeyFromTheBackendOncePerTriggerEvenWhenItIsAbsent() {
-        backend.data.put("MNQ", "long 2");
+        backend.of(1001).put("MNQ", "long 2");
 
         assertThat(map.get("MNQ")).isEqualTo("long 2");
         assertThat(map.get("MNQ")).isEqualTo("long 2");
@@ -30,8 +41,8 @@ class CachedMapStateTest {
     }
 
     @Test
-    void aReadAfterAWriteInTheSameTriggerSeesTheWrite() {
-        backend.data.put("MNQ", "long 2");
+    void aReadAfterAWriteSeesTheWriteAndTheBackendGetsItAtTheFlush() {
+        backend.of(1001).put("MNQ", "long 2");
         map.get("MNQ");
 
         map.put("MNQ", "long 3");
@@ -41,25 +52,46 @@ class CachedMapStateTest {
         assertThat(map.get("MNQ")).isEqualTo("long 3");
         assertThat(map.get("ES")).isEqualTo("short 1");
         assertThat(map.values()).containsExactlyInAnyOrder("long 3", "short 1");
-        assertThat(backend.data).containsOnly(Map.entry("MNQ", "long 3"), Map.entry("ES", "short 1"));
+        assertThat(backend.writes).isZero();
+        assertThat(map.endTrigger()).isTrue();
+
+        flush(map);
+
+        assertThat(backend.of(1001)).containsOnly(Map.entry("MNQ", "long 3"), Map.entry("ES", "short 1"));
+        assertThat(backend.writes).isEqualTo(2);
+    }
+
+    @Test
+    void aRemovalReachesTheBackendAtTheFlush() {
+        backend.of(1001).put("MNQ", "long 2");
+        backend.of(1001).put("ES", "short 1");
+        map.get("MNQ");
+
+        map.remove("MNQ");
+        map.endTrigger();
+        flush(map);
+
+        assertThat(backend.of(1001)).containsOnlyKeys("ES");
     }
 
     @Test
     void writesNothingWhenTheValueIsUnchangedOrTheKeyKnownAbsent() {
-        backend.data.put("MNQ", "long 2");
+        backend.of(1001).put("MNQ", "long 2");
         map.get("MNQ");
         map.get("ES");
 
         map.put("MNQ", "long 2");
         map.remove("ES");
 
+        assertThat(map.endTrigger()).isFalse();
+        flush(map);
         assertThat(backend.writes).isZero();
     }
 
     @Test
     void afterListingTheWholeMapNoKeyIsReadAgain() {
-        backend.data.put("MNQ", "long 2");
-        backend.data.put("ES", "short 1");
+        backend.of(1001).put("MNQ", "long 2");
+        backend.of(1001).put("ES", "short 1");
 
         assertThat(map.values()).containsExactlyInAnyOrder("long 2", "short 1");
         map.remove("MNQ");
@@ -67,32 +99,68 @@ class CachedMapStateTest {
         assertThat(map.values()).containsExactly("short 1");
 
         assertThat(backend.gets).isZero();
-        assertThat(backend.data).containsOnlyKeys("ES");
+    }
+
+    @Test
+    void listingTheMapKeepsTheUnwrittenChangesOverWhatTheBackendHolds() {
+        backend.of(1001).put("MNQ", "long 2");
+        map.put("MNQ", "long 3");
+        map.put("ES", "short 1");
+        map.endTrigger();
+
+        select(map, 1001);
+        assertThat(map.values()).containsExactlyInAnyOrder("long 3", "short 1");
     }
 
     @Test
     void anotherAccountHasItsOwnCacheAndARecentAccountIsNotReadAgain() {
-        map.select(1001);
-        backend.data.put("MNQ", "long 2");
+        backend.of(1001).put("MNQ", "long 2");
         map.get("MNQ");
-        backend.data.put("MNQ", "flat"); // account 2002's state, behind the same descriptor
+        backend.of(2002).put("MNQ", "flat");
 
-        map.select(2002);
+        select(map, 2002);
         assertThat(map.get("MNQ")).isEqualTo("flat");
-        map.select(1001);
+        select(map, 1001);
         assertThat(map.get("MNQ")).isEqualTo("long 2");
         assertThat(backend.gets).isEqualTo(2);
     }
 
     @Test
-    void withoutAccountCachingEveryTriggerReadsTheBackendAgain() {
+    void eachAccountsChangesAreWrittenUnderItsOwnKey() {
+        map.put("MNQ", "long 2");
+        map.endTrigger();
+        select(map, 2002);
+        map.put("MNQ", "short 1");
+        map.endTrigger();
+
+        flush(map);
+
+        assertThat(backend.of(1001)).containsExactly(Map.entry("MNQ", "long 2"));
+        assertThat(backend.of(2002)).containsExactly(Map.entry("MNQ", "short 1"));
+    }
+
+    @Test
+    void changingAccountAfterAChangeWithoutEndingTheTriggerIsRefused() {
+        map.put("MNQ", "long 2");
+
+        assertThatThrownBy(() -> map.select(2002)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void withoutAccountCachingEveryTriggerReadsTheBackendAgainButKeepsUnwrittenChanges() {
         CachedMapState<String, String> perTrigger = new CachedMapState<>(backend, 0);
-        perTrigger.select(1001);
-        backend.data.put("MNQ", "long 2");
+        select(perTrigger, 1001);
+        backend.of(1001).put("MNQ", "long 2");
         perTrigger.get("MNQ");
+        perTrigger.put("ES", "short 1");
+        perTrigger.endTrigger();
 
-        perTrigger.select(1001);
+        select(perTrigger, 1001);
 
+        assertThat(perTrigger.get("MNQ")).isEqualTo("long 2");
+        assertThat(perTrigger.get("ES")).isEqualTo("short 1");
+        flush(perTrigger);
+        select(perTrigger, 1001);
         assertThat(perTrigger.get("MNQ")).isEqualTo("long 2");
         assertThat(backend.gets).isEqualTo(2);
     }
@@ -100,64 +168,89 @@ class CachedMapStateTest {
     @Test
     void theLeastRecentlyUsedAccountIsDroppedBeyondTheCapacity() {
         CachedMapState<String, String> two = new CachedMapState<>(backend, 2);
-        backend.data.put("MNQ", "long 2");
         for (long account : new long[] {1, 2, 3, 1}) {
-            two.select(account);
+            backend.of(account).put("MNQ", "long 2");
+            select(two, account);
             two.get("MNQ");
         }
 
         assertThat(backend.gets).as("account 1 was dropped when 3 came").isEqualTo(4);
     }
 
-    /** An in-memory MapState that counts point reads and writes. */
-    private static final class CountingMapState implements MapState<String, String> {
-        final Map<String, String> data = new TreeMap<>();
+    @Test
+    void anAccountDroppedFromTheRecentOnesKeepsItsUnwrittenChangesUntilTheFlush() {
+        CachedMapState<String, String> one = new CachedMapState<>(backend, 1);
+        select(one, 1);
+        one.put("MNQ", "long 2");
+        one.endTrigger();
+        select(one, 2);
+        one.get("MNQ");
+
+        select(one, 1);
+        assertThat(one.get("MNQ")).isEqualTo("long 2");
+        assertThat(backend.gets).as("only account 2 was read").isEqualTo(1);
+        flush(one);
+        assertThat(backend.of(1)).containsExactly(Map.entry("MNQ", "long 2"));
+    }
+
+    /** An in-memory keyed MapState that counts point reads and writes. */
+    private static final class KeyedMapState implements MapState<String, String> {
+        final Map<Long, Map<String, String>> byKey = new HashMap<>();
+        long key;
         int gets;
         int writes;
 
-        @Override
-        public String get(String key) {
-            gets++;
-            return data.get(key);
+        Map<String, String> of(long account) {
+            return byKey.computeIfAbsent(account, a -> new TreeMap<>());
+        }
+
+        private Map<String, String> data() {
+            return of(key);
         }
 
         @Override
-        public void put(String key, String value) {
+        public String get(String k) {
+            gets++;
+            return data().get(k);
+        }
+
+        @Override
+        public void put(String k, String value) {
             writes++;
-            data.put(key, value);
+            data().put(k, value);
         }
 
         @Override
         public void putAll(Map<String, String> map) {
             writes += map.size();
-            data.putAll(map);
+            data().putAll(map);
         }
 
         @Override
-        public void remove(String key) {
+        public void remove(String k) {
             writes++;
-            data.remove(key);
+            data().remove(k);
         }
 
         @Override
-        public boolean contains(String key) {
+        public boolean contains(String k) {
             gets++;
-            return data.containsKey(key);
+            return data().containsKey(k);
         }
 
         @Override
         public Iterable<Map.Entry<String, String>> entries() {
-            return Map.copyOf(data).entrySet();
+            return Map.copyOf(data()).entrySet();
         }
 
         @Override
         public Iterable<String> keys() {
-            return Map.copyOf(data).keySet();
+            return Map.copyOf(data()).keySet();
         }
 
         @Override
         public Iterable<String> values() {
-            return Map.copyOf(data).values();
+            return Map.copyOf(data()).values();
         }
 
         @Override
@@ -167,12 +260,12 @@ class CachedMapStateTest {
 
         @Override
         public boolean isEmpty() {
-            return data.isEmpty();
+            return data().isEmpty();
         }
 
         @Override
         public void clear() {
-            data.clear();
+            data().clear();
         }
     }
 }
