@@ -96,6 +96,22 @@ public final class BenchMetrics implements MetricReporter {
         return total;
     }
 
+    /** Like {@link #sum}, the largest instead of the total (e.g. a per-subtask maximum). */
+    static double max(String name, String... parts) {
+        double most = 0;
+        for (Map.Entry<String, Metric> e : LIVE.entrySet()) {
+            if (matches(e.getKey(), name, parts) && valueOf(e.getValue()) instanceof Number n) {
+                most = Math.max(most, n.doubleValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : LAST.entrySet()) {
+            if (!LIVE.containsKey(e.getKey()) && matches(e.getKey(), name, parts) && e.getValue() instanceof Number n) {
+                most = Math.max(most, n.doubleValue());
+            }
+        }
+        return most;
+    }
+
     /** Like {@link #sum}, grouped by the identifier segment just before the name (e.g. the state name). */
     static java.util.SortedMap<String, Double> sumByGroup(String name, String... parts) {
         java.util.SortedMap<String, Double> out = new java.util.TreeMap<>();

@@ -118,6 +118,10 @@ final class LatencyBench {
                         Latencies.describe(action));
                 System.out.printf("timer lateness, actions decided by an engine timer (vs due time): %s%n",
                         Latencies.describe(timerAction));
+                System.out.printf("account state written behind (checkpoints every 10 s): %,.0f account writes, "
+                                + "longest pass %.0f ms on one subtask%n",
+                        BenchMetrics.sum("accountStateWrites", jobName, ".AccountRisk."),
+                        BenchMetrics.max("accountStateWriteMaxMillis", jobName, ".AccountRisk."));
                 client.cancel().get();
             }
         } finally {

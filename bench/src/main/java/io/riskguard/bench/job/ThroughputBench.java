@@ -238,6 +238,12 @@ final class ThroughputBench {
             double triggers = BenchMetrics.sum("triggers", jobName, ".AccountRisk.");
             double delivered = BenchMetrics.sum("quoteDeliveries", jobName, ".AccountRisk.");
             double skipped = BenchMetrics.sum("quoteDeliveriesSkipped", jobName, ".AccountRisk.");
+            if (triggers > 0) {
+                System.out.printf("  (account state written behind: %,.0f account writes for %,.0f triggers, longest "
+                                + "write pass %.0f ms on one subtask)%n",
+                        BenchMetrics.sum("accountStateWrites", jobName, ".AccountRisk."), triggers,
+                        BenchMetrics.max("accountStateWriteMaxMillis", jobName, ".AccountRisk."));
+            }
             if (!finished) {
                 client.cancel().get();
             }

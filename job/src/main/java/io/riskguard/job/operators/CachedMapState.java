@@ -7,14 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import org.apache.flink.api.common.state.MapState;
 
 /**
  * One MapState per account with a read cache, absent keys included (the rules ask for the same
  * position several times in one trigger), kept across triggers for recently triggered accounts or,
  * with {@code capacity} 0, for one trigger only; written behind like {@link CachedValueState}: the
- * changed keys of an account are written at {@link #flush}, and an account with unwritten changes
+ * changed keys of an account are written at {@link #write}, and an account with unwritten changes
  * keeps its cache until then. A write that would store what is already there is no change. Once
  * {@link #values()} or {@link #valuesOf} has read the whole map, the cache holds all of it. Values
  * must be immutable.
@@ -147,24 +146,23 @@ final class CachedMapState<K, V> {
         return unwritten.size();
     }
 
-    /** Writes every account's changed keys; {@code useKey} makes an account the backend's current key. */
+    /** Writes {@code account}'s changed keys, if any; the state backend's current key must be {@code account}. */
     @SuppressWarnings("unchecked")
-    void flush(LongConsumer useKey) {
-        for (Map.Entry<Long, Slot<K>> e : unwritten.entrySet()) {
-            useKey.accept(e.getKey());
-            Slot<K> s = e.getValue();
-            for (K key : s.changed) {
-                Object v = s.cache.get(key);
-                if (v == ABSENT) {
-                    StateCalls.run(() -> state.remove(key));
-                } else {
-                    StateCalls.run(() -> state.put(key, (V) v));
-                }
-            }
-            s.changed.clear();
-            s.unwritten = false;
+    void write(long account) {
+        Slot<K> s = unwritten.remove(account);
+        if (s == null) {
+            return;
         }
-        unwritten.clear();
+        for (K key : s.changed) {
+            Object v = s.cache.get(key);
+            if (v == ABSENT) {
+                StateCalls.run(() -> state.remove(key));
+            } else {
+                StateCalls.run(() -> state.put(key, (V) v));
+            }
+        }
+        s.changed.clear();
+        s.unwritten = false;
     }
 
     /** For tests: whether the whole map has been read. */

@@ -2,17 +2,15 @@ package io.riskguard.job.operators;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.state.ValueState;
 
 /**
  * One ValueState per account, decoded in memory for the recently triggered accounts and written
- * behind: a trigger's change is kept as the account's unwritten value ({@link #endTrigger()}) and
- * reaches the state backend at {@link #flush}, which the operator calls before every snapshot
- * (and when too many accounts have unwritten values), so a checkpoint holds exactly what the cache
- * holds while RocksDB sees one write per account and checkpoint instead of one per trigger. A value
- * changed back to what is stored is not written. The empty value is stored as "no state", so what
+ * behind: a trigger's change is kept as the account's unwritten value ({@link #endTrigger()}) until
+ * {@link #write} (see {@link FlinkAccountState} for when), so RocksDB sees one write for many
+ * triggers of an account. An account with an unwritten value keeps it in memory until written,
+ * even when dropped from the recent ones. A value changed back to what is stored is not written. The empty value is stored as "no state", so what
  * ends leaves nothing behind. Values must be immutable: equality decides whether a write is needed.
  */
 final class CachedValueState<T> {
@@ -71,7 +69,7 @@ final class CachedValueState<T> {
         return current.value;
     }
 
-    /** Takes effect at once for {@link #get()}; reaches the state at {@link #flush}. */
+    /** Takes effect at once for {@link #get()}; reaches the state at {@link #write}. */
     void set(T value) {
         get();
         current.value = value;
@@ -92,25 +90,24 @@ final class CachedValueState<T> {
     }
 
     /**
-     * Writes every account's unwritten value; {@code useKey} makes an account the state backend's
-     * current key. The caller restores its own current key afterwards.
+     * Writes {@code account}'s unwritten value, if it has one; the state backend's current key must
+     * be {@code account}.
      */
-    void flush(LongConsumer useKey) {
-        for (Map.Entry<Long, Slot<T>> e : unwritten.entrySet()) {
-            Slot<T> slot = e.getValue();
-            slot.unwritten = false;
-            if (!slot.changed()) {
-                continue;
-            }
-            useKey.accept(e.getKey());
-            T value = slot.value;
-            if (isEmpty.test(value)) {
-                StateCalls.run(state::clear);
-            } else {
-                StateCalls.run(() -> state.update(value));
-            }
-            slot.stored = value;
+    void write(long account) {
+        Slot<T> slot = unwritten.remove(account);
+        if (slot == null) {
+            return;
         }
-        unwritten.clear();
+        slot.unwritten = false;
+        if (!slot.changed()) {
+            return;
+        }
+        T value = slot.value;
+        if (isEmpty.test(value)) {
+            StateCalls.run(state::clear);
+        } else {
+            StateCalls.run(() -> state.update(value));
+        }
+        slot.stored = value;
     }
 }

@@ -16,9 +16,14 @@ import java.util.TreeMap;
  */
 final class EventTimeBuffer {
 
-    /** One account's inputs of one millisecond; {@code stored} once its keyed state holds them all. */
+    /**
+     * One account's inputs of one millisecond: {@code inState} once its keyed state has an entry for
+     * them (to be removed when they are applied, or a restore would apply them again), {@code stored}
+     * while that entry holds them all.
+     */
     static final class Waiting {
         final List<AccountInput> inputs = new ArrayList<>(1);
+        boolean inState;
         boolean stored;
     }
 
@@ -35,6 +40,7 @@ final class EventTimeBuffer {
     void restored(long ms, long account, List<AccountInput> inputs) {
         Waiting w = accounts.computeIfAbsent(ms, k -> new TreeMap<>()).computeIfAbsent(account, k -> new Waiting());
         w.inputs.addAll(inputs);
+        w.inState = true;
         w.stored = true;
     }
 

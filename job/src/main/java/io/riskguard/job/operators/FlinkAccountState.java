@@ -16,6 +16,8 @@ import io.riskguard.state.TimerBook;
 import io.riskguard.state.TradeRecord;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +28,24 @@ import org.apache.flink.api.common.state.KeyedStateStore;
 /**
  * {@link AccountState} on Flink keyed state of the current key: a MapState per keyed collection,
  * one ValueState for all the small values ({@link AccountValues}) and one for the day's fills. The
- * recently triggered accounts' state stays decoded in memory and is written behind: a trigger's
- * changes reach the state backend at {@link #flush()}, which the operator calls before every
- * snapshot, or when {@link #WRITE_BEHIND_ACCOUNTS} accounts have unwritten changes. So RocksDB sees
- * about one read and one write per active account and checkpoint, not one per trigger, and every
- * checkpoint still holds exactly the state the triggers left. Call {@link #beginTrigger} before and
- * {@link #endTrigger()} after each trigger. The small values list the keys of the positions and
- * orders, so reading all of them takes point reads, never an iterator. Storing an empty value
- * clears its state, so what ends leaves nothing behind.
+ * state of the {@link RecentAccounts#CAPACITY} most recently triggered accounts stays decoded in
+ * memory and is written behind: a trigger's changes are kept as the account's unwritten changes,
+ * and accounts are written oldest first, a few milliseconds' worth at a time between records
+ * ({@link #writeOldest}), all of them before every snapshot ({@link #writeAll()}), and an account
+ * at once when it leaves the recent ones. So the triggers of an account between two writes cost
+ * RocksDB one write, every checkpoint holds exactly the state the triggers left, no more accounts
+ * are held in memory than the read cache holds, and what a snapshot has to write stays small when
+ * the job is not saturated. Call {@link #beginTrigger} before and {@link #endTrigger()} after each
+ * trigger. The small values list the keys of the positions and orders, so reading all of them takes
+ * point reads, never an iterator. Storing an empty value clears its state, so what ends leaves
+ * nothing behind.
  */
 final class FlinkAccountState implements AccountState {
+
+    /** Told after each pass that wrote accounts: how many, how long it took. */
+    interface WriteObserver {
+        void written(int accounts, long nanos);
+    }
 
     private final CachedMapState<String, PositionState> positions;
     private final CachedMapState<Long, OrderState> orders;
@@ -45,17 +55,20 @@ final class FlinkAccountState implements AccountState {
     private final CachedValueState<FillLog> fills;
     private final List<CachedMapState<?, ?>> maps;
     private final LongConsumer useKey;
+    private final WriteObserver observer;
+    /** Accounts with unwritten changes, in the order they first had them. */
+    private final LinkedHashSet<Long> unwritten = new LinkedHashSet<>();
+    /** The accounts whose state the caches keep; one that leaves them is written first. */
+    private final RecentAccounts<Boolean> recent = new RecentAccounts<>(RecentAccounts.CAPACITY, this::dropped);
     private long account;
 
     /**
-     * Accounts with unwritten changes at which they are written without waiting for a snapshot:
-     * bounds the memory held beyond the read caches and the work done at a snapshot.
+     * @param useKey makes an account the state backend's current key
+     * @param observer told how many accounts each write pass wrote and how long it took
      */
-    static final int WRITE_BEHIND_ACCOUNTS = RecentAccounts.CAPACITY;
-
-    /** @param useKey makes an account the state backend's current key */
-    FlinkAccountState(KeyedStateStore store, LongConsumer useKey) {
+    FlinkAccountState(KeyedStateStore store, LongConsumer useKey, WriteObserver observer) {
         this.useKey = useKey;
+        this.observer = observer;
         positions = new CachedMapState<>(store.getMapState(RiskState.positions()));
         orders = new CachedMapState<>(store.getMapState(RiskState.orders()));
         // a trade id is looked up once, when it arrives: nothing to gain from keeping them
@@ -70,6 +83,7 @@ final class FlinkAccountState implements AccountState {
     /** The state backend's current key is {@code account} now: a trigger of it begins. */
     void beginTrigger(long account) {
         this.account = account;
+        recent.put(account, Boolean.TRUE);
         values.select(account);
         fills.select(account);
         for (CachedMapState<?, ?> m : maps) {
@@ -77,45 +91,71 @@ final class FlinkAccountState implements AccountState {
         }
     }
 
-    /** Ends the trigger: what it changed is kept to be written; writes all once too many accounts wait. */
+    /** Ends the trigger: what it changed is kept to be written. */
     void endTrigger() {
         boolean changed = values.endTrigger() | fills.endTrigger();
         for (CachedMapState<?, ?> m : maps) {
             changed |= m.endTrigger();
         }
-        if (changed && unwrittenAccounts() >= WRITE_BEHIND_ACCOUNTS) {
-            flush();
+        if (changed) {
+            unwritten.add(account);
         }
     }
 
-    /** Writes every account's unwritten changes to the state backend; the current key stays as it was. */
-    void flush() {
-        if (unwrittenAccounts() == 0) {
-            return;
+    /** {@code dropped} leaves the recent accounts (the current account is the one just added). */
+    private void dropped(long dropped) {
+        if (unwritten.remove(dropped)) {
+            long t0 = System.nanoTime();
+            useKey.accept(dropped);
+            write(dropped);
+            useKey.accept(account);
+            observer.written(1, System.nanoTime() - t0);
         }
-        values.flush(useKey);
-        fills.flush(useKey);
+    }
+
+    private void write(long a) {
+        values.write(a);
+        fills.write(a);
         for (CachedMapState<?, ?> m : maps) {
-            m.flush(useKey);
+            m.write(a);
         }
+    }
+
+    /** Writes every account's unwritten changes (before a snapshot); the current key stays as it was. */
+    void writeAll() {
+        writeOldest(Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes the accounts that have waited longest, for about {@code budgetNanos} (at least one),
+     * and returns how many; the current key stays as it was.
+     */
+    int writeOldest(long budgetNanos) {
+        if (unwritten.isEmpty()) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        int n = 0;
+        Iterator<Long> oldest = unwritten.iterator();
+        do {
+            long a = oldest.next();
+            oldest.remove();
+            useKey.accept(a);
+            write(a);
+            n++;
+        } while (oldest.hasNext() && System.nanoTime() - t0 < budgetNanos);
         useKey.accept(account);
+        observer.written(n, System.nanoTime() - t0);
+        return n;
     }
 
     /** Accounts whose changes are not written to the state backend yet. */
     int unwrittenAccounts() {
-        int most = Math.max(values.unwrittenAccounts(), fills.unwrittenAccounts());
-        for (CachedMapState<?, ?> m : maps) {
-            most = Math.max(most, m.unwrittenAccounts());
-        }
-        return most;
+        return unwritten.size();
     }
 
     AccountValues values() {
         return values.get();
-    }
-
-    void setValues(AccountValues v) {
-        values.set(v);
     }
 
     // ---- keyed collections ---------------------------------------------------------------------

@@ -50,9 +50,13 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
     private static final Comparator<ContractInput> ORDER =
             Comparator.comparing(ContractInput::evalTs).thenComparingLong(ContractInput::seq);
 
-    /** One contract's inputs of one millisecond; {@code stored} once the keyed state holds them all. */
+    /**
+     * One contract's inputs of one millisecond: {@code inState} once the keyed state has an entry
+     * for them (to be removed when they are applied), {@code stored} while that entry holds them all.
+     */
     private static final class Waiting {
         final List<ContractInput> inputs = new ArrayList<>(2);
+        boolean inState;
         boolean stored;
     }
 
@@ -102,6 +106,7 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
                 for (Map.Entry<Long, List<ContractInput>> e : buffer.entries()) {
                     Waiting w = waiting(e.getKey(), contractId);
                     w.inputs.addAll(e.getValue());
+                    w.inState = true;
                     w.stored = true;
                 }
             }
@@ -128,7 +133,7 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
             for (Map.Entry<String, Waiting> e : bucket.getValue().entrySet()) {
                 setCurrentKey(e.getKey());
                 load(e.getKey());
-                if (e.getValue().stored) {
+                if (e.getValue().inState) {
                     buffer.remove(bucket.getKey());
                 }
                 List<ContractInput> sorted = new ArrayList<>(e.getValue().inputs);
@@ -180,6 +185,7 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
                 if (!e.getValue().stored) {
                     setCurrentKey(e.getKey());
                     buffer.put(bucket.getKey(), List.copyOf(e.getValue().inputs));
+                    e.getValue().inState = true;
                     e.getValue().stored = true;
                 }
             }

@@ -14,8 +14,10 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 /**
  * AccountRisk's metrics (web UI and reporters): triggers, quote deliveries (and those skipped because
  * the quote was inside the holder's quiet band), rule evaluations and breaches per rule,
- * actions per kind, accounts locked on this subtask, and the decision latency (wall clock from the
- * event's time to its decision; meaningful live, where event time is wall time).
+ * actions per kind, accounts locked on this subtask, the decision latency (wall clock from the
+ * event's time to its decision; meaningful live, where event time is wall time), and the
+ * write-behind passes of account state (accounts written, the longest pass: it runs in the
+ * checkpoint's synchronous part).
  */
 final class RiskMetrics implements RuleListener {
 
@@ -26,7 +28,10 @@ final class RiskMetrics implements RuleListener {
     private final Counter[] breaches = new Counter[14];
     private final Map<ActionKind, Counter> actions = new EnumMap<>(ActionKind.class);
     private final Histogram decisionLatencyMillis;
+    private final Counter stateWrites;
     private long lockedAccounts;
+    private long stateWriteLastMillis;
+    private long stateWriteMaxMillis;
 
     RiskMetrics(MetricGroup group) {
         triggers = group.counter("triggers");
@@ -42,6 +47,17 @@ final class RiskMetrics implements RuleListener {
         }
         decisionLatencyMillis = group.histogram("decisionLatencyMillis", new DescriptiveStatisticsHistogram(10_000));
         group.gauge("lockedAccounts", (Gauge<Long>) () -> lockedAccounts);
+        stateWrites = group.counter("accountStateWrites");
+        group.gauge("accountStateWriteLastMillis", (Gauge<Long>) () -> stateWriteLastMillis);
+        group.gauge("accountStateWriteMaxMillis", (Gauge<Long>) () -> stateWriteMaxMillis);
+    }
+
+    /** A write-behind pass wrote {@code accounts} accounts' changes in {@code nanos}. */
+    void stateWritten(int accounts, long nanos) {
+        long millis = nanos / 1_000_000;
+        stateWrites.inc(accounts);
+        stateWriteLastMillis = millis;
+        stateWriteMaxMillis = Math.max(stateWriteMaxMillis, millis);
     }
 
     void trigger() {

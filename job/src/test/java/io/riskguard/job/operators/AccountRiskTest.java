@@ -511,6 +511,17 @@ class AccountRiskTest {
         }
 
         @Test
+        void anInputAddedAfterASnapshotToAWaitingMillisecondLeavesNothingBehindOnceApplied() throws Exception {
+            sendAt(0, at("15:00:00"), tradeLine("15:00:00", 1001, 9001, 501, "-100.00"));
+            harness.snapshot(1L, ms("14:59:00"));
+            sendAt(1, at("15:00:00"), tradeLine("15:00:00", 1001, 9002, 502, "-100.00"));
+            watermark(ms("15:00:00"));
+
+            assertThat(statesInBackend(1001)).as("a restore would apply the first input again")
+                    .doesNotContain("replay-buffer");
+        }
+
+        @Test
         void theReplayHorizonSurvivesASnapshot() throws Exception {
             send(0, T1);
             send(1, T2);
@@ -548,6 +559,34 @@ class AccountRiskTest {
 
             send(3, T4);
             assertThat(drain()).containsExactly(LOCK_53, FLATTEN_53);
+        }
+
+        @Test
+        void anAccountsStateReachesTheBackendBetweenRecordsNotAtEachTrigger() throws Exception {
+            send(0, T1);
+            send(1, T2);
+            assertThat(statesInBackend(1001)).as("kept in memory after the triggers").isEmpty();
+
+            harness.setProcessingTime(harness.getProcessingTime() + 25);
+
+            assertThat(statesInBackend(1001)).as("written by the next write pass")
+                    .contains("account-values", "trades");
+            assertThat(operator().unwrittenAccounts()).isZero();
+        }
+
+        @Test
+        void anAccountLeavingTheRecentlyTriggeredOnesIsWrittenAtOnce() throws Exception {
+            send(0, tradeLine("15:00:00", 1001, 9001, 501, "-100.00"));
+            for (int i = 1; i < RecentAccounts.CAPACITY; i++) {
+                send(i, tradeLine("15:00:01", 5000 + i, 9001, 501, "-10.00"));
+            }
+            assertThat(statesInBackend(1001)).as("still among the recent ones").isEmpty();
+
+            send(RecentAccounts.CAPACITY, tradeLine("15:00:02", 1002, 9001, 501, "-10.00"));
+
+            assertThat(statesInBackend(1001)).contains("account-values", "trades", "fills");
+            assertThat(operator().unwrittenAccounts()).isEqualTo(RecentAccounts.CAPACITY);
+            assertThat(values(1001).day()).as("what the trigger left").isNotEqualTo(AccountValues.EMPTY.day());
         }
 
         @Test

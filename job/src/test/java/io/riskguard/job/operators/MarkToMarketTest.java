@@ -185,6 +185,27 @@ class MarkToMarketTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    @Test
+    void aQuoteAddedAfterASnapshotToAWaitingMillisecondLeavesNothingBehindOnceApplied() throws Exception {
+        open(Ordering.EVENT_TIME);
+        send(quoteLine("15:00:01", MNQ, "21000.00", null, null));
+        harness.snapshot(1, ms("15:00:00"));
+        send(quoteLine("15:00:01", MNQ, "21000.25", null, null));
+        harness.processWatermark(ms("15:00:01"));
+        assertThat(drain()).hasSize(2);
+        OperatorSubtaskState snapshot = harness.snapshot(2, ms("15:00:01"));
+
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        assertThat(backend.getKeys(RiskState.contractBuffer().getName(), VoidNamespace.INSTANCE))
+                .as("the first snapshot's entry is gone with the quotes it held").isEmpty();
+        harness.close();
+        harness = newHarness(Ordering.EVENT_TIME);
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processWatermark(ms("15:00:02"));
+        assertThat(drain()).as("nothing applied twice after a restore").isEmpty();
+    }
+
     /**
      * The previous release routed position events through here too; a savepoint of it may still hold
      * some in the buffer, and its holders per contract. The events go on to their accounts, the
