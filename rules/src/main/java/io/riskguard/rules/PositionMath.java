@@ -5,6 +5,8 @@ import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
 import io.riskguard.engine.Decimals;
 import io.riskguard.engine.TriggerContext;
+import io.riskguard.market.QuietBand;
+import java.time.Instant;
 
 /** Unrealized P&L and profit in ticks (RULES.md §1.6), exact decimals; divisions per {@link Decimals}. */
 final class PositionMath {
@@ -39,6 +41,23 @@ final class PositionMath {
     static double markAt(PositionState p, BigDecimal pnl, Instrument instrument) {
         double perPoint = instrument.tickValue().doubleValue() * p.dir() * p.size();
         return p.averagePrice().doubleValue() + pnl.doubleValue() * instrument.tickSize().doubleValue() / perPoint;
+    }
+
+    /**
+     * The marks at which a rule that closes {@code p} once its unrealized P&L reaches {@code pnl}
+     * cannot act: on the near side of {@link #markAt} (a loss limit is reached from above by a long,
+     * from below by a short; a profit target the other way round). While a close of the contract is
+     * in flight every close is suppressed (RULES.md §1.7), so the rule is quiet at any mark until that
+     * record expires.
+     */
+    static QuietBand quietBeforePnl(TriggerContext ctx, PositionState p, Instrument instrument, BigDecimal pnl,
+            boolean loss) {
+        Instant closing = ctx.pending().closeInFlightUntil(p.contractId());
+        if (closing != null) {
+            return QuietBand.until(closing);
+        }
+        double edge = markAt(p, pnl, instrument);
+        return (p.dir() > 0) == loss ? QuietBand.above(edge) : QuietBand.below(edge);
     }
 
     /** {@code (mark − averagePrice) × dir / tick_size}; may be fractional. */

@@ -8,7 +8,6 @@ import io.riskguard.config.Instrument;
 import io.riskguard.market.QuietBand;
 import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /** RULE-004 daily_unrealized_loss: closes one position whose floating loss reaches the limit. */
 public final class Rule004DailyUnrealizedLoss {
@@ -29,22 +28,13 @@ public final class Rule004DailyUnrealizedLoss {
         }
     }
 
-    /**
-     * The marks at which this rule cannot close {@code p}: above the mark where its unrealized P&L
-     * reaches the limit (below it for a short). While a close of the contract is in flight every
-     * close is suppressed (RULES.md §1.7), so the rule is quiet at any mark until that record expires.
-     */
+    /** The marks at which this rule cannot close {@code p}: short of the loss limit (RULES.md §1.12). */
     public QuietBand quietBand(TriggerContext ctx, PositionState p) {
         DailyUnrealizedLoss cfg = ctx.rules().dailyUnrealizedLoss();
         Instrument instrument = ctx.instrument(p.contractId());
         if (!RuleSet.on(cfg) || instrument == null) {
             return QuietBand.ALWAYS;
         }
-        Instant closing = ctx.pending().closeInFlightUntil(p.contractId());
-        if (closing != null) {
-            return QuietBand.until(closing);
-        }
-        double edge = PositionMath.markAt(p, cfg.limit(), instrument);
-        return p.dir() > 0 ? QuietBand.above(edge) : QuietBand.below(edge);
+        return PositionMath.quietBeforePnl(ctx, p, instrument, cfg.limit(), true);
     }
 }

@@ -8,7 +8,6 @@ import io.riskguard.config.Instrument;
 import io.riskguard.market.QuietBand;
 import io.riskguard.state.PositionState;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /** RULE-005 max_unrealized_profit: banks one position whose floating profit reaches the target. */
 public final class Rule005MaxUnrealizedProfit {
@@ -29,22 +28,13 @@ public final class Rule005MaxUnrealizedProfit {
         }
     }
 
-    /**
-     * The marks at which this rule cannot close {@code p}: below the mark where its unrealized P&L
-     * reaches the target (above it for a short). While a close of the contract is in flight every
-     * close is suppressed (RULES.md §1.7), so the rule is quiet at any mark until that record expires.
-     */
+    /** The marks at which this rule cannot close {@code p}: short of the profit target (RULES.md §1.12). */
     public QuietBand quietBand(TriggerContext ctx, PositionState p) {
         MaxUnrealizedProfit cfg = ctx.rules().maxUnrealizedProfit();
         Instrument instrument = ctx.instrument(p.contractId());
         if (!RuleSet.on(cfg) || instrument == null) {
             return QuietBand.ALWAYS;
         }
-        Instant closing = ctx.pending().closeInFlightUntil(p.contractId());
-        if (closing != null) {
-            return QuietBand.until(closing);
-        }
-        double edge = PositionMath.markAt(p, cfg.target(), instrument);
-        return p.dir() > 0 ? QuietBand.below(edge) : QuietBand.above(edge);
+        return PositionMath.quietBeforePnl(ctx, p, instrument, cfg.target(), false);
     }
 }
