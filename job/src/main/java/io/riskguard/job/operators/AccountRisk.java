@@ -193,11 +193,11 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     public void processElement1(StreamRecord<AccountInput> record) throws Exception {
         AccountInput in = record.getValue();
         long account = (Long) getCurrentKey();
-        state.beginTrigger(account);
         if (ordering == Ordering.EVENT_TIME) {
             waiting.account(Millis.ceil(in.evalTs()), account, in);
             return;
         }
+        state.beginTrigger(account);
         Instant t = later(later(in.evalTs(), state.eventTime()), watermarkInstant());
         state.setEventTime(t);
         fireTimersOf(account, t);

@@ -24,7 +24,8 @@ public final class AccountValuesSerializer extends ImmutableSerializer<AccountVa
 
     private static final long serialVersionUID = 1L;
     public static final AccountValuesSerializer INSTANCE = new AccountValuesSerializer();
-    private static final int VERSION = 1;
+    /** 2: a holding's band without the staleness cutoff version 1 kept (it lives in memory now). */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(AccountValues v, DataOutputView out) throws IOException {
@@ -58,7 +59,7 @@ public final class AccountValuesSerializer extends ImmutableSerializer<AccountVa
 
     @Override
     public AccountValues deserialize(DataInputView in) throws IOException {
-        Wire.checkVersion(in, VERSION, "AccountValues");
+        int version = Wire.readVersion(in, VERSION, "AccountValues");
         var day = DayFiguresSerializer.INSTANCE.deserialize(in);
         var locks = LockBookSerializer.INSTANCE.deserialize(in);
         var pending = PendingBookSerializer.INSTANCE.deserialize(in);
@@ -70,6 +71,9 @@ public final class AccountValuesSerializer extends ImmutableSerializer<AccountVa
         for (int i = 0; i < n; i++) {
             String contractId = Wire.readString(in);
             QuietBand band = new QuietBand(in.readDouble(), in.readDouble(), Wire.readInstant(in));
+            if (version == 1) {
+                Wire.readInstant(in); // the cutoff: rebuilt conservatively after a restore, like any other
+            }
             holdings.put(contractId, new Holding(band, in.readBoolean(), in.readLong()));
         }
         int positions = in.readInt();

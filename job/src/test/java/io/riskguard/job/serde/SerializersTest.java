@@ -198,7 +198,7 @@ class SerializersTest {
                                 .withDay(DayFigures.startOf(DAY)).withFlags(new AccountFlags(false, Set.of(MNQ)))
                                 .withIdCursor(new IdCursor(T, Map.of("timer:2026-03-02T15:20:00Z", 1)))
                                 .withPositionContracts(Set.of(MNQ, ES)).withOrderIds(Set.of(611L, Long.MAX_VALUE))
-                                .withEventTime(T_NANOS))),
+                                .withEventTime(T_NANOS)), 2),
                 of(ActionSerializer.INSTANCE, List.of(LOCK, LOCK_UNTIL_NULL, REDUCE, CANCEL, MODIFY, UNLOCK,
                         new Action("1001:RULE-003:FLATTEN:x:1", T_BEFORE_EPOCH, 1001, 3, ActionKind.FLATTEN, null, null,
                                 null, null, null, "", 7),
@@ -401,6 +401,37 @@ class SerializersTest {
 
         assertThat(ControlMessageSerializer.INSTANCE.deserialize(new DataInputDeserializer(v1.getCopyOfBuffer())))
                 .isEqualTo(ControlMessage.endOfReplay(T_NANOS));
+    }
+
+    @Test
+    void readsAccountValuesWrittenInFormatOneWhoseBandsHadAStalenessCutoff() throws Exception {
+        // the layout the release of commit 1b18304 wrote: each band with a fourth field, freshFrom
+        Holding holding = new Holding(new QuietBand(20990.25, 21010.5, T_NANOS), true, 17);
+        DataOutputSerializer v1 = new DataOutputSerializer(256);
+        v1.writeByte(1);
+        DayFiguresSerializer.INSTANCE.serialize(DayFigures.startOf(DAY), v1);
+        LockBookSerializer.INSTANCE.serialize(LockBook.EMPTY, v1);
+        PendingBookSerializer.INSTANCE.serialize(PendingBook.EMPTY, v1);
+        AccountFlagsSerializer.INSTANCE.serialize(AccountFlags.EMPTY, v1);
+        IdCursorSerializer.INSTANCE.serialize(IdCursor.EMPTY, v1);
+        TimerBookSerializer.INSTANCE.serialize(TimerBook.EMPTY, v1);
+        v1.writeInt(1);
+        Wire.writeString(MNQ, v1);
+        v1.writeDouble(20990.25);
+        v1.writeDouble(21010.5);
+        Wire.writeInstant(T_NANOS, v1);
+        Wire.writeInstant(T, v1); // freshFrom
+        v1.writeBoolean(true);
+        v1.writeLong(17);
+        v1.writeInt(1);
+        Wire.writeString(MNQ, v1);
+        v1.writeInt(1);
+        v1.writeLong(611);
+        Wire.writeInstant(T, v1);
+
+        assertThat(AccountValuesSerializer.INSTANCE.deserialize(new DataInputDeserializer(v1.getCopyOfBuffer())))
+                .isEqualTo(AccountValues.EMPTY.withDay(DayFigures.startOf(DAY)).withHoldings(Map.of(MNQ, holding))
+                        .withPositionContracts(Set.of(MNQ)).withOrderIds(Set.of(611L)).withEventTime(T));
     }
 
     @Test
