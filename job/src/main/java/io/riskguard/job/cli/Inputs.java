@@ -8,6 +8,7 @@ import io.riskguard.sinks.gateway.GatewaySettings;
 import io.riskguard.sinks.jdbc.DatabaseMigrations;
 import io.riskguard.sinks.jdbc.JdbcSettings;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /** Checks the files and values a command is given, turning every problem into a one-line {@link UsageException}. */
 final class Inputs {
@@ -90,7 +94,7 @@ final class Inputs {
         return settings;
     }
 
-    private static URI uri(String value, String option, String shape) {
+    static URI uri(String value, String option, String shape) {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
@@ -106,5 +110,28 @@ final class Inputs {
         if (value < 1) {
             throw new UsageException("riskguard: invalid " + option + " " + value + ": must be an integer >= 1");
         }
+    }
+
+    /** Kafka client properties: the file's (SASL/TLS settings with their secrets), then the --kafka-property ones. */
+    static Map<String, String> kafkaProperties(Path file, List<String> keyValues) throws IOException {
+        Map<String, String> props = new HashMap<>();
+        if (file != null) {
+            readable(List.of(file), "Kafka properties");
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            }
+            p.forEach((k, v) -> props.put(k.toString(), v.toString()));
+        }
+        if (keyValues != null) {
+            for (String kv : keyValues) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("riskguard: invalid --kafka-property " + kv + ": must be KEY=VALUE");
+                }
+                props.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        return props;
     }
 }

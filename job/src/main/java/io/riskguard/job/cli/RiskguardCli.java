@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "riskguard", mixinStandardHelpOptions = true, version = "riskguard 0.1.0",
         description = "Real-time risk guard for futures trading accounts, on Apache Flink.",
         subcommands = {ReplayCommand.class, LocalCommand.class, GenerateDayCommand.class, GatewaySimCommand.class,
-                EmbeddedDbCommand.class, RunCommand.class, SignConfigCommand.class})
+                EmbeddedDbCommand.class, EmbeddedKafkaCommand.class, RunCommand.class, BridgeCommand.class,
+                SignConfigCommand.class})
 public final class RiskguardCli implements Runnable {
 
     public static final int DONE = 0;

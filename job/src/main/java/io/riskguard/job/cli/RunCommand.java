@@ -7,16 +7,10 @@ import io.riskguard.job.pipeline.JobSettings;
 import io.riskguard.job.pipeline.RunJob;
 import io.riskguard.sinks.gateway.GatewaySettings;
 import io.riskguard.sinks.jdbc.JdbcSettings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -99,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         RiskConfig initial = Inputs.config(config);
         KafkaSettings kafka = new KafkaSettings(bootstrapServers, eventsTopic, quotesTopic, controlTopic, actionsTopic,
                 deadLettersTopic, groupId, transactionalIdPrefix != null ? transactionalIdPrefix : "riskguard-" + groupId,
-                clientProperties());
+                Inputs.kafkaProperties(kafkaPropertiesFile, kafkaProperties));
         JdbcSettings database = jdbcUrl == null ? null : Inputs.database(jdbcUrl);
         GatewaySettings gateway = gatewayUrl == null ? null : Inputs.gateway(gatewayUrl, jdbcUrl);
         Ordering order = switch (ordering.toLowerCase(Locale.ROOT)) {
@@ -124,27 +118,5 @@ final class RunCommand implements Callable<Integer> {
                 heartbeatMs > 0 ? Duration.ofMillis(heartbeatMs) : null));
         env.execute(jobName);
         return RiskguardCli.DONE;
-    }
-
-    private Map<String, String> clientProperties() throws IOException {
-        Map<String, String> props = new HashMap<>();
-        if (kafkaPropertiesFile != null) {
-            Inputs.readable(List.of(kafkaPropertiesFile), "Kafka properties");
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(kafkaPropertiesFile)) {
-                p.load(r);
-            }
-            p.forEach((k, v) -> props.put(k.toString(), v.toString()));
-        }
-        if (kafkaProperties != null) {
-            for (String kv : kafkaProperties) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new UsageException("riskguard: invalid --kafka-property " + kv + ": must be KEY=VALUE");
-                }
-                props.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        return props;
     }
 }

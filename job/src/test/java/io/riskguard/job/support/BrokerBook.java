@@ -61,4 +61,16 @@ public final class BrokerBook {
         }
         return perAccount;
     }
+
+    /** Every enforcement call each account received, applied or refused (a close of a position already gone), in order. */
+    public static Map<Long, List<String>> attemptedMutations(GatewaySimulator sim) {
+        Map<Long, List<String>> perAccount = new TreeMap<>();
+        for (Call c : sim.calls()) {
+            if (MUTATIONS.contains(c.path())) {
+                perAccount.computeIfAbsent(c.accountId(), k -> new ArrayList<>())
+                        .add(c.path() + " " + c.body() + (c.applied() ? "" : " (refused: errorCode " + c.errorCode() + ")"));
+            }
+        }
+        return perAccount;
+    }
 }

@@ -46,6 +46,10 @@ final class GatewayClient {
         return JSON.createObjectNode();
     }
 
+    TokenManager tokens() {
+        return tokens;
+    }
+
     /** An authenticated call, e.g. {@code call("Position/closeContract", body, Priority.HIGH)}. */
     GatewayResponse call(String endpoint, ObjectNode body, Priority priority)
             throws InterruptedException, GatewayException {

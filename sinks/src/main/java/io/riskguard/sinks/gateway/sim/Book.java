@@ -14,38 +14,61 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The in-memory book of every simulated account: positions by contract id and orders by id
- * (cancelled orders are kept, so that a customTag stays taken). Thread-safe: each operation holds
- * the lock of its account's book. Reads of an unknown account see an empty book; writes create the
- * account on first use.
+ * The in-memory book of every simulated account: positions by contract id, orders by id (cancelled
+ * and filled orders are kept, so that a customTag stays taken) and trades in execution order.
+ * Thread-safe: each operation holds the lock of its account's book, and tells the {@link BookListener}
+ * of each change before letting go of it. Reads of an unknown account see an empty book; writes create
+ * the account on first use.
  */
 final class Book {
 
     static final BigDecimal DEFAULT_BALANCE = new BigDecimal("50000.00");
     private static final long FIRST_ORDER_ID = 1000;
     private static final long FIRST_POSITION_ID = 1;
+    private static final long FIRST_TRADE_ID = 1;
 
     private final Map<Long, AccountBook> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextOrderId = new AtomicLong(FIRST_ORDER_ID);
     private final AtomicLong nextPositionId = new AtomicLong(FIRST_POSITION_ID);
+    private final AtomicLong nextTradeId = new AtomicLong(FIRST_TRADE_ID);
+    private final QuoteBook quotes;
+    private final BookListener listener;
 
     private static final class AccountBook {
         SimAccount account;
         final TreeMap<String, SimPosition> positions = new TreeMap<>();
         final TreeMap<Long, SimOrder> orders = new TreeMap<>();
+        final List<SimTrade> trades = new ArrayList<>();
 
         AccountBook(SimAccount account) {
             this.account = account;
         }
     }
 
-    // ---- seeding ------------------------------------------------------------------------------
+    /** {@code quotes} price the closes of the gateway operations. */
+    Book(QuoteBook quotes, BookListener listener) {
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    // ---- seeding and scripting ----------------------------------------------------------------
 
     SimAccount putAccount(long id, String name, boolean canTrade) {
         Objects.requireNonNull(name, "name");
         AccountBook book = bookFor(id);
         synchronized (book) {
             book.account = new SimAccount(id, name, book.account.balance(), canTrade, true);
+            listener.accountChanged(book.account);
+            return book.account;
+        }
+    }
+
+    SimAccount setCanTrade(long id, boolean canTrade) {
+        AccountBook book = bookFor(id);
+        synchronized (book) {
+            SimAccount a = book.account;
+            book.account = new SimAccount(id, a.name(), a.balance(), canTrade, a.isVisible());
+            listener.accountChanged(book.account);
             return book.account;
         }
     }
@@ -67,6 +90,7 @@ final class Book {
                     old != null ? old.id() : nextPositionId.getAndIncrement(), accountId, contractId,
                     old != null ? old.creationTimestamp() : now(), type, size, averagePrice);
             book.positions.put(contractId, position);
+            listener.positionChanged(position);
             return position;
         }
     }
@@ -85,7 +109,25 @@ final class Book {
             SimOrder order = new SimOrder(orderId, accountId, contractId, now, now, status, type, side, size,
                     limitPrice, stopPrice, null, 0, null, null);
             book.orders.put(orderId, order);
+            listener.orderChanged(order);
             return order;
+        }
+    }
+
+    /** A filled market order, its trade, and the position netted by it (see {@link #fill}). */
+    SimTrade execute(long accountId, String contractId, int side, long size, BigDecimal price,
+            BigDecimal profitAndLoss) {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(price, "price");
+        if (side != SimTrade.BUY && side != SimTrade.SELL) {
+            throw new IllegalArgumentException("side must be 0 (buy) or 1 (sell): " + side);
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be >= 1: " + size);
+        }
+        AccountBook book = bookFor(accountId);
+        synchronized (book) {
+            return fill(book, accountId, contractId, side, size, price, profitAndLoss);
         }
     }
 
@@ -128,6 +170,28 @@ final class Book {
         }
     }
 
+    /** Orders of any status last updated in [from, to) (to null: no end), ordered by id. */
+    List<SimOrder> ordersUpdated(long accountId, Instant from, Instant to) {
+        AccountBook book = accounts.get(accountId);
+        if (book == null) {
+            return List.of();
+        }
+        synchronized (book) {
+            return book.orders.values().stream().filter(o -> within(o.updateTimestamp(), from, to)).toList();
+        }
+    }
+
+    /** Trades created in [from, to) (to null: no end), in execution order. */
+    List<SimTrade> trades(long accountId, Instant from, Instant to) {
+        AccountBook book = accounts.get(accountId);
+        if (book == null) {
+            return List.of();
+        }
+        synchronized (book) {
+            return book.trades.stream().filter(t -> within(t.creationTimestamp(), from, to)).toList();
+        }
+    }
+
     /** Any order, working or not. */
     Optional<SimOrder> order(long accountId, long orderId) {
         AccountBook book = accounts.get(accountId);
@@ -141,15 +205,18 @@ final class Book {
 
     // ---- gateway operations (a BookException is a business failure; nothing changed then) ------
 
+    /** Closes the whole position with a market fill at the quote ({@link QuoteBook#exitPrice}). */
     void closeContract(long accountId, String contractId) {
         AccountBook book = accounts.get(accountId);
         if (book == null) {
             throw positionNotFound();
         }
         synchronized (book) {
-            if (book.positions.remove(contractId) == null) {
+            SimPosition position = book.positions.get(contractId);
+            if (position == null) {
                 throw positionNotFound();
             }
+            closeAtMarket(book, position, position.size());
         }
     }
 
@@ -167,13 +234,8 @@ final class Book {
             if (position == null) {
                 throw positionNotFound();
             }
-            if (size >= position.size()) {
-                book.positions.remove(contractId);
-                return null;
-            }
-            SimPosition rest = position.withSize(position.size() - size);
-            book.positions.put(contractId, rest);
-            return rest;
+            closeAtMarket(book, position, Math.min(size, position.size()));
+            return book.positions.get(contractId);
         }
     }
 
@@ -183,8 +245,9 @@ final class Book {
             throw orderNotFound();
         }
         synchronized (book) {
-            SimOrder order = workingOrder(book, orderId);
-            book.orders.put(orderId, order.cancelled(now()));
+            SimOrder cancelled = workingOrder(book, orderId).cancelled(now());
+            book.orders.put(orderId, cancelled);
+            listener.orderChanged(cancelled);
         }
     }
 
@@ -203,7 +266,9 @@ final class Book {
             if (size == null && limitPrice == null && stopPrice == null && trailPrice == null) {
                 return false;
             }
-            book.orders.put(orderId, order.modified(now(), size, limitPrice, stopPrice, trailPrice));
+            SimOrder modified = order.modified(now(), size, limitPrice, stopPrice, trailPrice);
+            book.orders.put(orderId, modified);
+            listener.orderChanged(modified);
             return true;
         }
     }
@@ -221,10 +286,71 @@ final class Book {
             }
             long id = nextOrderId.getAndIncrement();
             Instant now = now();
-            book.orders.put(id, new SimOrder(id, accountId, contractId, now, now, SimOrder.STATUS_OPEN, type, side,
-                    size, limitPrice, stopPrice, trailPrice, 0, null, customTag));
+            SimOrder order = new SimOrder(id, accountId, contractId, now, now, SimOrder.STATUS_OPEN, type, side,
+                    size, limitPrice, stopPrice, trailPrice, 0, null, customTag);
+            book.orders.put(id, order);
+            listener.orderChanged(order);
             return id;
         }
+    }
+
+    // ---- fills (the caller holds the account's lock) ------------------------------------------
+
+    /** The closing side of a market fill of {@code size} at the quote, with its realized P&L. */
+    private void closeAtMarket(AccountBook book, SimPosition position, long size) {
+        BigDecimal exit = quotes.exitPrice(position);
+        int side = position.type() == SimPosition.LONG ? SimTrade.SELL : SimTrade.BUY;
+        BigDecimal pnl = FillMath.profitAndLoss(position.contractId(), position.type(), position.averagePrice(), exit,
+                size);
+        fill(book, position.accountId(), position.contractId(), side, size, exit, pnl);
+    }
+
+    /**
+     * Records a filled market order, its trade (fees 0) and the netted position, and tells the
+     * listener in that order: order, trade, position.
+     */
+    private SimTrade fill(AccountBook book, long accountId, String contractId, int side, long size, BigDecimal price,
+            BigDecimal profitAndLoss) {
+        Instant now = now();
+        SimOrder order = SimOrder.filledMarket(nextOrderId.getAndIncrement(), accountId, contractId, now, side, size,
+                price);
+        book.orders.put(order.id(), order);
+        SimTrade trade = new SimTrade(nextTradeId.getAndIncrement(), accountId, contractId, now, price,
+                profitAndLoss, BigDecimal.ZERO, side, size, false, order.id());
+        book.trades.add(trade);
+        SimPosition position = net(book, accountId, contractId, side, size, price, now);
+        listener.orderChanged(order);
+        listener.tradeAdded(trade);
+        listener.positionChanged(position);
+        return trade;
+    }
+
+    /**
+     * The position after a fill: the same direction adds at the size-weighted average price; the
+     * opposite one reduces, closes (returned with size 0, removed from the book) or flips, the
+     * remainder at the fill price. A flipped position keeps its id.
+     */
+    private SimPosition net(AccountBook book, long accountId, String contractId, int side, long size, BigDecimal price,
+            Instant now) {
+        int direction = side == SimTrade.BUY ? SimPosition.LONG : SimPosition.SHORT;
+        SimPosition old = book.positions.get(contractId);
+        SimPosition after;
+        if (old == null) {
+            after = new SimPosition(nextPositionId.getAndIncrement(), accountId, contractId, now, direction, size,
+                    price);
+        } else if (old.type() == direction) {
+            after = new SimPosition(old.id(), accountId, contractId, old.creationTimestamp(), direction,
+                    old.size() + size, FillMath.weightedAverage(old.averagePrice(), old.size(), price, size));
+        } else if (size < old.size()) {
+            after = old.withSize(old.size() - size);
+        } else if (size == old.size()) {
+            book.positions.remove(contractId);
+            return old.closed();
+        } else {
+            after = new SimPosition(old.id(), accountId, contractId, now, direction, size - old.size(), price);
+        }
+        book.positions.put(contractId, after);
+        return after;
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -232,6 +358,10 @@ final class Book {
     private AccountBook bookFor(long accountId) {
         return accounts.computeIfAbsent(accountId,
                 id -> new AccountBook(new SimAccount(id, "SIM-" + id, DEFAULT_BALANCE, true, true)));
+    }
+
+    private static boolean within(Instant instant, Instant from, Instant to) {
+        return !instant.isBefore(from) && (to == null || instant.isBefore(to));
     }
 
     private static SimOrder workingOrder(AccountBook book, long orderId) {

@@ -2,9 +2,10 @@ package io.riskguard.sinks.gateway.sim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 
-/** The gateway's JSON shapes of accounts, positions, orders and contracts. */
+/** The gateway's JSON shapes of accounts, positions, orders, trades, quotes and contracts. */
 final class BookJson {
 
     private BookJson() {
@@ -17,6 +18,7 @@ final class BookJson {
         node.put("balance", a.balance());
         node.put("canTrade", a.canTrade());
         node.put("isVisible", a.isVisible());
+        node.put("simulated", true);
         return node;
     }
 
@@ -51,6 +53,33 @@ final class BookJson {
         return node;
     }
 
+    static ObjectNode trade(SimTrade t) {
+        ObjectNode node = Json.object();
+        node.put("id", t.id());
+        node.put("accountId", t.accountId());
+        node.put("contractId", t.contractId());
+        node.put("creationTimestamp", Json.text(t.creationTimestamp()));
+        node.put("price", t.price());
+        node.put("profitAndLoss", t.profitAndLoss());
+        node.put("fees", t.fees());
+        node.put("side", t.side());
+        node.put("size", t.size());
+        node.put("voided", t.voided());
+        node.put("orderId", t.orderId());
+        return node;
+    }
+
+    /** The data of a {@code GatewayQuote} event: the quote's non-null fields only. */
+    static ObjectNode quote(SimQuote q) {
+        ObjectNode node = Json.object();
+        putIfPresent(node, "symbol", q.symbol());
+        putIfPresent(node, "lastPrice", q.lastPrice());
+        putIfPresent(node, "bestBid", q.bestBid());
+        putIfPresent(node, "bestAsk", q.bestAsk());
+        putIfPresent(node, "timestamp", Json.text(q.timestamp()));
+        return node;
+    }
+
     static ObjectNode contract(Contracts.Contract c) {
         ObjectNode node = Json.object();
         node.put("id", c.id());
@@ -72,5 +101,23 @@ final class BookJson {
         ArrayNode array = Json.MAPPER.createArrayNode();
         orders.forEach(o -> array.add(order(o)));
         return array;
+    }
+
+    static ArrayNode trades(List<SimTrade> trades) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        trades.forEach(t -> array.add(trade(t)));
+        return array;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, BigDecimal value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 }

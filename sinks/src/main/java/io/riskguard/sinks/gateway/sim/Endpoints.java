@@ -1,15 +1,18 @@
 package io.riskguard.sinks.gateway.sim;
 
 import static io.riskguard.sinks.gateway.sim.Json.optionalDecimal;
+import static io.riskguard.sinks.gateway.sim.Json.optionalInstant;
 import static io.riskguard.sinks.gateway.sim.Json.optionalLong;
 import static io.riskguard.sinks.gateway.sim.Json.optionalString;
 import static io.riskguard.sinks.gateway.sim.Json.requireBoolean;
+import static io.riskguard.sinks.gateway.sim.Json.requireInstant;
 import static io.riskguard.sinks.gateway.sim.Json.requireInt;
 import static io.riskguard.sinks.gateway.sim.Json.requireLong;
 import static io.riskguard.sinks.gateway.sim.Json.requireString;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -33,16 +36,18 @@ final class Endpoints {
 
     Endpoints(Book book) {
         this.book = book;
-        this.byPath = Map.of(
-                "/api/Position/searchOpen", this::searchOpenPositions,
-                "/api/Position/closeContract", this::closeContract,
-                "/api/Position/partialCloseContract", this::partialCloseContract,
-                "/api/Order/searchOpen", this::searchOpenOrders,
-                "/api/Order/cancel", this::cancelOrder,
-                "/api/Order/modify", this::modifyOrder,
-                "/api/Order/place", this::placeOrder,
-                "/api/Account/search", this::searchAccounts,
-                "/api/Contract/searchById", this::searchContractById);
+        this.byPath = Map.ofEntries(
+                Map.entry("/api/Position/searchOpen", this::searchOpenPositions),
+                Map.entry("/api/Position/closeContract", this::closeContract),
+                Map.entry("/api/Position/partialCloseContract", this::partialCloseContract),
+                Map.entry("/api/Order/searchOpen", this::searchOpenOrders),
+                Map.entry("/api/Order/search", this::searchOrders),
+                Map.entry("/api/Order/cancel", this::cancelOrder),
+                Map.entry("/api/Order/modify", this::modifyOrder),
+                Map.entry("/api/Order/place", this::placeOrder),
+                Map.entry("/api/Trade/search", this::searchTrades),
+                Map.entry("/api/Account/search", this::searchAccounts),
+                Map.entry("/api/Contract/searchById", this::searchContractById));
     }
 
     /** The business endpoint of a path, or null (login and validate are handled by the pipeline). */
@@ -78,6 +83,26 @@ final class Endpoints {
         long accountId = requireLong(body, "accountId");
         ObjectNode payload = Json.object();
         payload.set("orders", BookJson.orders(book.workingOrders(accountId)));
+        return Answer.ok(payload, false);
+    }
+
+    /** Orders of any status whose updateTimestamp is in [startTimestamp, endTimestamp). */
+    private Answer searchOrders(ObjectNode body) {
+        long accountId = requireLong(body, "accountId");
+        Instant start = requireInstant(body, "startTimestamp");
+        Instant end = optionalInstant(body, "endTimestamp");
+        ObjectNode payload = Json.object();
+        payload.set("orders", BookJson.orders(book.ordersUpdated(accountId, start, end)));
+        return Answer.ok(payload, false);
+    }
+
+    /** Trades whose creationTimestamp is in [startTimestamp, endTimestamp). */
+    private Answer searchTrades(ObjectNode body) {
+        long accountId = requireLong(body, "accountId");
+        Instant start = requireInstant(body, "startTimestamp");
+        Instant end = optionalInstant(body, "endTimestamp");
+        ObjectNode payload = Json.object();
+        payload.set("trades", BookJson.trades(book.trades(accountId, start, end)));
         return Answer.ok(payload, false);
     }
 

@@ -1,5 +1,7 @@
 package io.riskguard.sinks.gateway.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,11 +9,14 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -19,10 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process stand-in for the ProjectX/TopstepX gateway REST API (STACK.md "Broker gateway
- * facts"): token auth, per-account positions and orders, a per-user rate limit, scriptable faults
- * and a call log, over real HTTP. Start with {@link #start(Options)}; seed and inspect it through
- * this class; {@link #close()} stops it.
+ * An in-process stand-in for the ProjectX/TopstepX gateway (STACK.md "Broker gateway facts"): the
+ * REST API over real HTTP (token auth, per-account positions, orders and trades, a per-user rate
+ * limit, scriptable faults and a call log) and the two realtime SignalR hubs over WebSocket
+ * ({@link #hubUri()}{@code /hubs/user} and {@code /hubs/market}), which publish every change of the
+ * book and the quotes given to {@link #publishQuote}. Start with {@link #start(Options)}; seed, script
+ * and inspect it through this class; {@link #close()} stops it.
  */
 public final class GatewaySimulator implements AutoCloseable {
 
@@ -36,8 +43,9 @@ public final class GatewaySimulator implements AutoCloseable {
     }
 
     /**
-     * Start options. {@code port} 0 picks an ephemeral port; an empty {@code users} map (userName →
-     * apiKey) is demo mode, where any non-empty credentials log in.
+     * Start options. {@code port} and {@code hubPort} 0 pick an ephemeral port; an empty {@code users}
+     * map (userName → apiKey) is demo mode, where any non-empty credentials log in; the hubs send each
+     * connection a ping every {@code hubPingInterval}.
      */
     public record Options(
             int port,
@@ -46,12 +54,16 @@ public final class GatewaySimulator implements AutoCloseable {
             Duration tokenLifetime,
             int rateLimitRequests,
             Duration rateLimitWindow,
-            int executorThreads) {
+            int executorThreads,
+            int hubPort,
+            Duration hubPingInterval) {
+
+        public static final Duration DEFAULT_HUB_PING_INTERVAL = Duration.ofSeconds(15);
 
         public Options {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535: " + port);
-            }
+            requirePort(port, "port");
+            requirePort(hubPort, "hubPort");
+            requirePositive(hubPingInterval, "hubPingInterval");
             Objects.requireNonNull(bindAddress, "bindAddress");
             users = Map.copyOf(Objects.requireNonNull(users, "users"));
             requirePositive(tokenLifetime, "tokenLifetime");
@@ -64,24 +76,34 @@ public final class GatewaySimulator implements AutoCloseable {
             }
         }
 
-        /** Ephemeral port on 127.0.0.1, demo mode, 24 h tokens, 200 requests per 60 s, 8 threads. */
+        /** Without the hub options: an ephemeral hub port, pings every 15 s. */
+        public Options(int port, String bindAddress, Map<String, String> users, Duration tokenLifetime,
+                int rateLimitRequests, Duration rateLimitWindow, int executorThreads) {
+            this(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow, executorThreads, 0,
+                    DEFAULT_HUB_PING_INTERVAL);
+        }
+
+        /**
+         * Ephemeral ports on 127.0.0.1, demo mode, 24 h tokens, 200 requests per 60 s, 8 threads, hub
+         * pings every 15 s.
+         */
         public static Options defaults() {
             return new Options(0, "127.0.0.1", Map.of(), Duration.ofHours(24), 200, Duration.ofSeconds(60), 8);
         }
 
         public Options withPort(int newPort) {
             return new Options(newPort, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads);
+                    executorThreads, hubPort, hubPingInterval);
         }
 
         public Options withBindAddress(String address) {
             return new Options(port, address, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads);
+                    executorThreads, hubPort, hubPingInterval);
         }
 
         public Options withUsers(Map<String, String> newUsers) {
             return new Options(port, bindAddress, newUsers, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads);
+                    executorThreads, hubPort, hubPingInterval);
         }
 
         public Options withUser(String userName, String apiKey) {
@@ -92,16 +114,28 @@ public final class GatewaySimulator implements AutoCloseable {
 
         public Options withTokenLifetime(Duration lifetime) {
             return new Options(port, bindAddress, users, lifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads);
+                    executorThreads, hubPort, hubPingInterval);
         }
 
         public Options withRateLimit(int requests, Duration window) {
-            return new Options(port, bindAddress, users, tokenLifetime, requests, window, executorThreads);
+            return new Options(port, bindAddress, users, tokenLifetime, requests, window, executorThreads, hubPort,
+                    hubPingInterval);
         }
 
         public Options withExecutorThreads(int threads) {
             return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    threads);
+                    threads, hubPort, hubPingInterval);
+        }
+
+        /** The port of the realtime hubs; 0 picks an ephemeral one. */
+        public Options withHubPort(int newHubPort) {
+            return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
+                    executorThreads, newHubPort, hubPingInterval);
+        }
+
+        public Options withHubPingInterval(Duration interval) {
+            return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
+                    executorThreads, hubPort, interval);
         }
 
         /** Never shows the API keys. */
@@ -109,7 +143,14 @@ public final class GatewaySimulator implements AutoCloseable {
         public String toString() {
             return "Options[port=" + port + ", bindAddress=" + bindAddress + ", users=" + users.keySet()
                     + ", tokenLifetime=" + tokenLifetime + ", rateLimit=" + rateLimitRequests + " per "
-                    + rateLimitWindow + ", executorThreads=" + executorThreads + "]";
+                    + rateLimitWindow + ", executorThreads=" + executorThreads + ", hubPort=" + hubPort
+                    + ", hubPingInterval=" + hubPingInterval + "]";
+        }
+
+        private static void requirePort(int port, String name) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(name + " must be 0..65535: " + port);
+            }
         }
 
         private static void requirePositive(Duration d, String name) {
@@ -119,13 +160,39 @@ public final class GatewaySimulator implements AutoCloseable {
         }
     }
 
-    private final Book book = new Book();
+    /**
+     * How the user hub passes an event's payload in its one argument: bare (the default), as a
+     * one-element array {@code [payload]}, or wrapped {@code {"action":1,"data":payload}}; users
+     * report each of them from the real hub.
+     */
+    public enum Shape {
+        BARE, LIST, WRAPPED;
+
+        JsonNode apply(ObjectNode payload) {
+            return switch (this) {
+                case BARE -> payload;
+                case LIST -> Json.MAPPER.createArrayNode().add(payload);
+                case WRAPPED -> {
+                    ObjectNode wrapped = Json.object();
+                    wrapped.put("action", 1);
+                    wrapped.set("data", payload);
+                    yield wrapped;
+                }
+            };
+        }
+    }
+
+    private final QuoteBook quotes = new QuoteBook();
+    private final UserHub userHub = new UserHub();
+    private final MarketHub marketHub = new MarketHub();
+    private final Book book = new Book(quotes, userHub);
     private final CallLog log = new CallLog();
     private final Faults faults = new Faults();
     private final TokenStore tokens;
     private final RateLimiter rateLimiter;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final HubServer hubServer;
 
     private GatewaySimulator(Options options) throws IOException {
         this.tokens = new TokenStore(options.users(), options.tokenLifetime());
@@ -136,17 +203,26 @@ public final class GatewaySimulator implements AutoCloseable {
         server.createContext("/", api);
         server.createContext("/sim/", new AdminHandler(this));
         server.setExecutor(executor);
+        this.hubServer = new HubServer(new InetSocketAddress(options.bindAddress(), options.hubPort()), tokens,
+                List.of(userHub, marketHub), options.hubPingInterval());
     }
 
-    /** Binds and starts serving; throws UncheckedIOException when the port cannot be bound. */
+    /** Binds and starts serving the API and the hubs; throws UncheckedIOException when a port cannot be bound. */
     public static GatewaySimulator start(Options options) {
+        GatewaySimulator simulator;
         try {
-            GatewaySimulator simulator = new GatewaySimulator(options);
-            simulator.server.start();
-            return simulator;
+            simulator = new GatewaySimulator(options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + options.bindAddress() + ":" + options.port(), e);
         }
+        simulator.server.start();
+        try {
+            simulator.hubServer.startServing();
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+        return simulator;
     }
 
     public int port() {
@@ -158,8 +234,14 @@ public final class GatewaySimulator implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + port());
     }
 
+    /** {@code ws://<bind address>:<hub port>}: the hubs are at {@code /hubs/user} and {@code /hubs/market}. */
+    public URI hubUri() {
+        return hubServer.uri();
+    }
+
     @Override
     public void close() {
+        hubServer.stopServing();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -217,6 +299,59 @@ public final class GatewaySimulator implements AutoCloseable {
         tokens.expireAll();
     }
 
+    // ---- realtime hub faults -------------------------------------------------------------------
+
+    /**
+     * Closes every hub connection's TCP connection now, without a SignalR close message or a
+     * WebSocket close frame; the number closed. New connections work (and start without subscriptions).
+     */
+    public int dropHubConnections() {
+        return hubServer.dropAll();
+    }
+
+    /**
+     * The market hub connections open now stop receiving this contract's quotes, while staying
+     * connected and pinged; connections opened later receive them (reconnecting cures it).
+     */
+    public void silenceQuotes(String contractId) {
+        marketHub.silence(Objects.requireNonNull(contractId, "contractId"));
+    }
+
+    /**
+     * Sends a raw record (JSON text; the record separator is appended) to every open connection of
+     * the hub at {@code hubPath} ("/hubs/user" or "/hubs/market"), for bad-payload tests.
+     */
+    public void sendRaw(String hubPath, String record) {
+        hubServer.hub(hubPath).sendToAll(Objects.requireNonNull(record, "record"));
+    }
+
+    /** How the user hub shapes an event's payload argument from now on; {@link Shape#BARE} at start. */
+    public void hubPayloadShape(Shape shape) {
+        userHub.payloadShape(shape);
+    }
+
+    // ---- realtime hub observation --------------------------------------------------------------
+
+    /** How many connections to the hub at {@code hubPath} completed the SignalR handshake since the start. */
+    public int hubConnectionsOpened(String hubPath) {
+        return hubServer.hub(hubPath).opened();
+    }
+
+    /** How many connections to the hub at {@code hubPath} are open, handshake completed. */
+    public int hubConnectionsOpen(String hubPath) {
+        return hubServer.hub(hubPath).connections().size();
+    }
+
+    /** The contracts whose quotes an open market hub connection subscribed to. */
+    public Set<String> quoteSubscriptions() {
+        return marketHub.quoteSubscriptions();
+    }
+
+    /** The accounts whose orders, positions or trades an open user hub connection subscribed to. */
+    public Set<Long> accountSubscriptions() {
+        return userHub.accountSubscriptions();
+    }
+
     // ---- call log ------------------------------------------------------------------------------
 
     public List<Call> calls() {
@@ -247,6 +382,44 @@ public final class GatewaySimulator implements AutoCloseable {
         return book.putOrder(accountId, orderId, contractId, status, type, side, size, limitPrice, stopPrice);
     }
 
+    /**
+     * A fill: a filled market order (new id, status 2, type 2), its trade (new id, fees 0, not voided,
+     * created now) and the position netted by it (the same direction adds at the size-weighted average
+     * price; the opposite one reduces, closes, or flips with the remainder at {@code price}); published
+     * in that order: order, trade, position (size 0 when closed). {@code side} 0 buy, 1 sell;
+     * {@code profitAndLoss} as the trade reports it, null for an opening fill.
+     */
+    public SimTrade execute(long accountId, String contractId, int side, long size, BigDecimal price,
+            BigDecimal profitAndLoss) {
+        return book.execute(accountId, contractId, side, size, price, profitAndLoss);
+    }
+
+    /** Updates the account's canTrade (creating the account if unknown) and publishes it; the account. */
+    public SimAccount setCanTrade(long accountId, boolean canTrade) {
+        return book.setCanTrade(accountId, canTrade);
+    }
+
+    /**
+     * Publishes a quote to the market hub's subscribers of the contract, as {@code GatewayQuote}
+     * (null fields omitted), and merges it into the contract's last quote, which prices the closes of
+     * the REST API. A null symbol becomes {@code F.US.<ROOT>}, a null timestamp now.
+     */
+    public void publishQuote(String contractId, SimQuote quote) {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(quote, "quote");
+        SimQuote complete = new SimQuote(
+                quote.symbol() != null ? quote.symbol() : symbolOf(contractId),
+                quote.lastPrice(), quote.bestBid(), quote.bestAsk(),
+                quote.timestamp() != null ? quote.timestamp() : Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        quotes.merge(contractId, complete);
+        marketHub.publish(contractId, complete);
+    }
+
+    /** The contract's last quote, partial quotes merged in. */
+    public Optional<SimQuote> lastQuote(String contractId) {
+        return quotes.last(contractId);
+    }
+
     public List<SimAccount> accounts() {
         return book.accounts();
     }
@@ -266,12 +439,38 @@ public final class GatewaySimulator implements AutoCloseable {
         return book.order(accountId, orderId);
     }
 
-    /** Empties the book, the call log, the scripted faults and the rate-limit windows; tokens stay valid. */
+    /** Orders of any status whose updateTimestamp is in [from, to) (to null: no end), by id; as {@code Order/search}. */
+    public List<SimOrder> searchOrders(long accountId, Instant from, Instant to) {
+        return book.ordersUpdated(accountId, Objects.requireNonNull(from, "from"), to);
+    }
+
+    /** Every trade of the account, in execution order. */
+    public List<SimTrade> trades(long accountId) {
+        return book.trades(accountId, Instant.MIN, null);
+    }
+
+    /** Trades whose creationTimestamp is in [from, to) (to null: no end); as {@code Trade/search}. */
+    public List<SimTrade> searchTrades(long accountId, Instant from, Instant to) {
+        return book.trades(accountId, Objects.requireNonNull(from, "from"), to);
+    }
+
+    /**
+     * Empties the book (trades included), the last quotes, the call log, the scripted faults, the
+     * quote silences and the rate-limit windows; tokens, hub connections and subscriptions stay.
+     */
     public void reset() {
         book.reset();
+        quotes.reset();
+        marketHub.unsilenceAll();
         log.clear();
         faults.clear();
         rateLimiter.reset();
+    }
+
+    /** {@code CON.F.US.MNQ.H26} → {@code F.US.MNQ}: the quote symbol of a contract. */
+    static String symbolOf(String contractId) {
+        String[] tokens = contractId.split("\\.");
+        return tokens.length >= 4 ? "F.US." + tokens[3] : contractId;
     }
 
     private static ThreadFactory daemonThreads() {

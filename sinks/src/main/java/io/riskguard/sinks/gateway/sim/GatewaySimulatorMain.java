@@ -45,7 +45,12 @@ public final class GatewaySimulatorMain {
 
     /** Starts on {@code port} with the users of {@code env} (demo mode without them) and prints the listening line. */
     public static GatewaySimulator start(int port, Map<String, String> env, PrintStream out) {
-        GatewaySimulator.Options options = GatewaySimulator.Options.defaults().withPort(port);
+        return start(GatewaySimulator.Options.defaults().withPort(port), env, out);
+    }
+
+    /** Starts with these options plus the users of {@code env} (demo mode without them) and prints the listening line. */
+    public static GatewaySimulator start(GatewaySimulator.Options base, Map<String, String> env, PrintStream out) {
+        GatewaySimulator.Options options = base;
         String user = env.get(USER_ENV);
         String apiKey = env.get(API_KEY_ENV);
         if (user != null && !user.isEmpty() && apiKey != null && !apiKey.isEmpty()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * JSON reading and writing for the simulator: request bodies are read as trees (prices as exact
@@ -125,6 +126,20 @@ final class Json {
             throw new BadRequest("number field invalid: " + field);
         }
         return node.decimalValue();
+    }
+
+    /** An ISO-8601 instant ("2026-03-02T14:31:05Z", an offset instead of Z is accepted too). */
+    static Instant requireInstant(ObjectNode body, String field) {
+        String text = requireString(body, field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("instant field invalid: " + field);
+        }
+    }
+
+    static Instant optionalInstant(ObjectNode body, String field) {
+        return present(body, field) == null ? null : requireInstant(body, field);
     }
 
     /** The integer {@code accountId} of a body, or null (for the call log; never throws). */

@@ -16,6 +16,11 @@ public record SimPosition(
     public static final int LONG = 1;
     public static final int SHORT = 2;
 
+    /** How the gateway publishes this position once closed: size 0. */
+    SimPosition closed() {
+        return withSize(0);
+    }
+
     SimPosition withSize(long newSize) {
         return new SimPosition(id, accountId, contractId, creationTimestamp, type, newSize, averagePrice);
     }

@@ -40,6 +40,18 @@ class GatewaySimulatorMainTest {
     }
 
     @Test
+    void startingWithOptionsKeepsTheirHubPortAndPrintsTheSameListeningLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GatewaySimulator sim = GatewaySimulatorMain.start(GatewaySimulator.Options.defaults().withHubPort(0),
+                Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("gateway-sim listening on http://127.0.0.1:"
+                    + sim.port() + System.lineSeparator());
+            assertThat(sim.hubUri().toString()).startsWith("ws://127.0.0.1:");
+            assertThat(sim.hubUri().getPort()).isPositive().isNotEqualTo(sim.port());
+        }
+    }
+
+    @Test
     void thePortDefaultsTo8090AndBadArgumentsAreRefused() {
         assertThat(GatewaySimulatorMain.port(new String[0])).isEqualTo(8090);
         assertThat(GatewaySimulatorMain.port(new String[] {"--port", "9000"})).isEqualTo(9000);
