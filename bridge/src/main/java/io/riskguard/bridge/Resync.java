@@ -114,9 +114,7 @@ final class Resync {
                 changed.add(cancelled);
             }
         }
-        changed.sort(Comparator.comparing((ObjectNode o) -> o.path("updateTimestamp").asText(""))
-                .thenComparingLong(o -> o.path("id").asLong()));
-        changed.forEach(o -> changes.add(new Change(HubEvent.ORDER, o)));
+        inTimeOrder(changed, "updateTimestamp").forEach(o -> changes.add(new Change(HubEvent.ORDER, o)));
     }
 
     private void trades(long accountId, KnownAccounts.Account account, Instant gapStart, List<Change> changes)
@@ -127,9 +125,7 @@ final class Resync {
                 missed.add(payload);
             }
         }
-        missed.sort(Comparator.comparing((ObjectNode t) -> t.path("creationTimestamp").asText(""))
-                .thenComparingLong(t -> t.path("id").asLong()));
-        missed.forEach(t -> changes.add(new Change(HubEvent.TRADE, t)));
+        inTimeOrder(missed, "creationTimestamp").forEach(t -> changes.add(new Change(HubEvent.TRADE, t)));
     }
 
     private void positions(long accountId, KnownAccounts.Account account, Instant now, List<Change> changes)
@@ -153,6 +149,13 @@ final class Resync {
                 changes.add(new Change(HubEvent.POSITION, closed));
             }
         }
+    }
+
+    /** By the broker's time of each (unreadable times first), then by id: the order the hub would have sent them in. */
+    private static List<ObjectNode> inTimeOrder(List<ObjectNode> payloads, String timeField) {
+        Comparator<ObjectNode> byTime = Comparator.comparing(
+                p -> EventTimestamps.parse(p.path(timeField).asText("")), Comparator.nullsFirst(Comparator.naturalOrder()));
+        return payloads.stream().sorted(byTime.thenComparingLong(p -> p.path("id").asLong())).toList();
     }
 
     private static Event parsed(HubEvent kind, ObjectNode payload, Instant now) {

@@ -1,13 +1,12 @@
 package io.riskguard.sinks.gateway.sim;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +34,7 @@ public final class ScriptedMarket implements AutoCloseable {
     private final double quotesPerSecond;
     private final Random random;
     private final Map<String, BigDecimal> lastPrices = new LinkedHashMap<>();
-    private ScheduledExecutorService ticker;
+    private final PeriodicTask ticker = new PeriodicTask("gateway-sim-market", this::step);
 
     /** {@code quotesPerSecond} is per contract. */
     public ScriptedMarket(GatewaySimulator simulator, List<String> contractIds, double quotesPerSecond, long seed) {
@@ -51,24 +50,12 @@ public final class ScriptedMarket implements AutoCloseable {
         contractIds.forEach(id -> lastPrices.put(id, startPrice(id)));
     }
 
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gateway-sim-market");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long periodNanos = Math.max(1, (long) (TimeUnit.SECONDS.toNanos(1) / quotesPerSecond));
-        ticker.scheduleAtFixedRate(this::step, 0, periodNanos, TimeUnit.NANOSECONDS);
+    public void start() {
+        ticker.start(Duration.ZERO, Duration.ofNanos((long) (TimeUnit.SECONDS.toNanos(1) / quotesPerSecond)));
     }
 
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
-        }
+    public void stop() {
+        ticker.stop();
     }
 
     @Override

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A deterministic trader for demos and tests: each step one account chosen at random buys or sells 1 to 3
@@ -29,7 +26,7 @@ public final class ScriptedTrader implements AutoCloseable {
     private final List<String> contractIds;
     private final Duration interval;
     private final Random random;
-    private ScheduledExecutorService ticker;
+    private final PeriodicTask ticker = new PeriodicTask("gateway-sim-trader", this::step);
 
     public ScriptedTrader(GatewaySimulator simulator, List<Long> accountIds, List<String> contractIds,
             Duration interval, long seed) {
@@ -46,30 +43,13 @@ public final class ScriptedTrader implements AutoCloseable {
         this.random = new Random(seed);
     }
 
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gateway-sim-trader");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleAtFixedRate(this::scheduledStep, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    public void start() {
+        ticker.start(interval, interval);
     }
 
-    /** A scheduled step that was waiting for the lock while {@link #stop()} ran does not trade. */
-    private synchronized void scheduledStep() {
-        if (ticker != null) {
-            step();
-        }
-    }
-
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
-        }
+    /** Once it returns, no trade is being made and none will be. */
+    public void stop() {
+        ticker.stop();
     }
 
     @Override
