@@ -117,6 +117,15 @@ public final class Bridge implements AutoCloseable {
         return (USER_HUB.equals(hub) ? userHub : marketHub).connections();
     }
 
+    /** The counters and, as gauges, whether each hub is connected: what {@link MetricsEndpoint} serves. */
+    public String metricsText() {
+        return metrics.prometheusText()
+                + "# HELP riskguard_bridge_hub_connected 1 while the hub is connected\n"
+                + "# TYPE riskguard_bridge_hub_connected gauge\n"
+                + "riskguard_bridge_hub_connected{hub=\"" + USER_HUB + "\"} " + (userHub.connected() ? 1 : 0) + "\n"
+                + "riskguard_bridge_hub_connected{hub=\"" + MARKET_HUB + "\"} " + (marketHub.connected() ? 1 : 0) + "\n";
+    }
+
     public Set<String> quotedContracts() {
         return Set.copyOf(contracts);
     }
@@ -152,7 +161,7 @@ public final class Bridge implements AutoCloseable {
                 calls.addAll(subscribeAccount(session, id));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
-            metrics.reconnected(USER_HUB);
+            metrics.add(BridgeMetrics.Counter.CONNECTIONS, USER_HUB);
             Instant gapStart = userHubLostAt;
             userHubLostAt = null;
             events.execute(() -> resynchronise(gapStart));
@@ -222,13 +231,13 @@ public final class Bridge implements AutoCloseable {
             if (settings.accounts() == null && kind == HubEvent.ACCOUNT) {
                 follow(accountId);
             } else {
-                metrics.ignoredAccount();
+                metrics.add(BridgeMetrics.Counter.IGNORED_OTHER_ACCOUNT);
                 return;
             }
         }
         out.event(a.key(), a.line());
         known.sent(a.event());
-        metrics.produced(kind.typeName());
+        metrics.add(BridgeMetrics.Counter.PRODUCED, kind.typeName());
         if (settings.contracts() == null) {
             if (a.event() instanceof PositionEvent p) {
                 watchQuotes(p.contractId());
@@ -261,11 +270,11 @@ public final class Bridge implements AutoCloseable {
                     resent(c, now);
                 }
             }
-            metrics.resyncDone();
+            metrics.add(BridgeMetrics.Counter.RESYNCS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            metrics.resyncFailed();
+            metrics.add(BridgeMetrics.Counter.RESYNC_FAILURES);
             LOG.error("bridge: resynchronisation through REST failed: {}; trying again in {} s", e.toString(),
                     RESYNC_RETRY.toSeconds());
             timers.schedule(() -> events.execute(() -> resynchronise(gapStart)), RESYNC_RETRY.toMillis(),
@@ -274,7 +283,7 @@ public final class Bridge implements AutoCloseable {
     }
 
     private void resent(Resync.Change c, Instant now) {
-        metrics.resyncEmitted(c.kind().typeName());
+        metrics.add(BridgeMetrics.Counter.RESYNC_SENT, c.kind().typeName());
         send(c.kind(), c.payload(), now, c.payload().toString());
     }
 
@@ -291,7 +300,7 @@ public final class Bridge implements AutoCloseable {
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
             watchdog.restartAll();
-            metrics.reconnected(MARKET_HUB);
+            metrics.add(BridgeMetrics.Counter.CONNECTIONS, MARKET_HUB);
         }
 
         @Override
@@ -333,7 +342,7 @@ public final class Bridge implements AutoCloseable {
             Envelopes.Result result = Envelopes.ofQuote(contractId, payload, receivedAt);
             if (result instanceof Envelopes.Accepted a) {
                 out.quote(a.key(), a.line());
-                metrics.produced("quote");
+                metrics.add(BridgeMetrics.Counter.PRODUCED, HubEvent.QUOTE.typeName());
             } else {
                 deadLetter(DeadLetterCause.REJECTED_BY_CONTRACT, ((Envelopes.Rejected) result).reason(), record);
             }
@@ -360,7 +369,7 @@ public final class Bridge implements AutoCloseable {
         }
         List<String> silent = watchdog.silent();
         if (!silent.isEmpty()) {
-            metrics.silenceReconnect();
+            metrics.add(BridgeMetrics.Counter.SILENCE_RECONNECTS);
             watchdog.restartAll();
             marketHub.reconnect("no quote of " + silent + " for over " + settings.quoteSilenceLimit().toMillis()
                     + " ms");
@@ -376,7 +385,7 @@ public final class Bridge implements AutoCloseable {
     }
 
     private void deadLetter(DeadLetterCause cause, String reason, String raw) {
-        metrics.deadLetter(cause);
+        metrics.add(BridgeMetrics.Counter.DEAD_LETTERS, cause.label());
         LOG.warn("bridge: dead letter ({}): {}", cause.label(), reason);
         out.deadLetter(DeadLetterJson.toJson(DeadLetter.rejected(reason, raw)));
     }

@@ -61,7 +61,7 @@ public final class KafkaEventOutput implements EventOutput {
     private void send(String topic, String key, String value) {
         producer.send(new ProducerRecord<>(topic, key, value), (meta, error) -> {
             if (error != null) {
-                metrics.produceFailed();
+                metrics.add(BridgeMetrics.Counter.PRODUCE_FAILURES);
                 LOG.error("could not write to {} (key {}): {}", topic, key, error.toString());
             }
         });

@@ -71,6 +71,9 @@ class BridgeAgainstSimulatorTest {
                     + "\"timestamp\":" + data(q.line()).get("timestamp") + "}");
         });
         assertThat(out.deadLetters()).isEmpty();
+        assertThat(bridge.metricsText()).contains("riskguard_bridge_hub_connected{hub=\"user\"} 1\n",
+                "riskguard_bridge_produced_total{type=\"quote\"} 1\n",
+                "riskguard_bridge_connections_total{hub=\"market\"} 1\n");
     }
 
     @Test
@@ -93,7 +96,7 @@ class BridgeAgainstSimulatorTest {
         sim.execute(1001, MNQ, SimTrade.BUY, 3, new BigDecimal("20980.00"), null);
         await().atMost(PATIENCE).until(() -> positions(1001).size() == 3);
         assertThat(positions(1001).get(2).size()).as("events flow again on the new connection").isEqualTo(3);
-        assertThat(metrics.get("resync.trade")).isEqualTo(1);
+        assertThat(metrics.get(BridgeMetrics.Counter.RESYNC_SENT, "trade")).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +111,7 @@ class BridgeAgainstSimulatorTest {
         });
 
         assertThat(bridge.connections(Bridge.MARKET_HUB)).isGreaterThanOrEqualTo(2);
-        assertThat(metrics.get("watchdog.reconnects")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.get(BridgeMetrics.Counter.SILENCE_RECONNECTS)).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -135,7 +138,7 @@ class BridgeAgainstSimulatorTest {
                 r -> assertThat(r).contains("bestBid"),
                 r -> assertThat(r).isEqualTo("GatewayQuote must carry (contractId, data), had 1 arguments"));
         assertThat(out.deadLetters()).map(l -> DeadLetterJson.fromJson(l).raw()).contains("not json");
-        assertThat(metrics.get("deadLetters")).isEqualTo(5);
+        assertThat(metrics.get(BridgeMetrics.Counter.DEAD_LETTERS)).isEqualTo(5);
         assertThat(bridge.connections(Bridge.USER_HUB)).as("no reconnect for bad input").isEqualTo(1);
     }
 
@@ -175,7 +178,7 @@ class BridgeAgainstSimulatorTest {
                 "test-only-not-a-secret"), 1000, Duration.ofSeconds(5));
         bridge = new Bridge(settings, api, out, metrics);
         bridge.start();
-        await().atMost(PATIENCE).until(() -> metrics.get("resync.done") == 1 && bridge.connections(Bridge.MARKET_HUB) == 1);
+        await().atMost(PATIENCE).until(() -> metrics.get(BridgeMetrics.Counter.RESYNCS) == 1 && bridge.connections(Bridge.MARKET_HUB) == 1);
     }
 
     private BridgeSettings settings() {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * line: warnings quote it, and dead letters must show exactly what arrived.
  */
 public sealed interface Event
-        permits AccountEvent, OrderEvent, PositionEvent, TradeEvent, QuoteEvent, ClockEvent {
+        permits AccountScopedEvent, QuoteEvent, ClockEvent {
 
     EventType type();
 

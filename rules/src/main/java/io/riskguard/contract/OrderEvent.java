@@ -24,7 +24,7 @@ public record OrderEvent(
         Long fillVolume,
         BigDecimal filledPrice,
         String customTag,
-        String raw) implements Event {
+        String raw) implements AccountScopedEvent {
 
     @Override
     public EventType type() {

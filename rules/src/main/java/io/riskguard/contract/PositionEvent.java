@@ -15,7 +15,7 @@ public record PositionEvent(
         int positionType,
         long size,
         BigDecimal averagePrice,
-        String raw) implements Event {
+        String raw) implements AccountScopedEvent {
 
     @Override
     public EventType type() {

@@ -19,7 +19,7 @@ public record TradeEvent(
         long size,
         boolean voided,
         long orderId,
-        String raw) implements Event {
+        String raw) implements AccountScopedEvent {
 
     @Override
     public EventType type() {

@@ -1,6 +1,7 @@
 package io.riskguard.engine;
 
 import io.riskguard.contract.AccountEvent;
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.Event;
@@ -81,7 +82,10 @@ public final class RiskEngine {
      * @param evalTime the event's ts, or the current event time if the event arrived late (live mode)
      */
     public Decision onEvent(AccountState state, CompiledConfig config, Event event, Instant evalTime, MarkView marks) {
-        long accountId = accountIdOf(event);
+        if (!(event instanceof AccountScopedEvent scoped)) {
+            throw new IllegalArgumentException("not an account event: " + event.type());
+        }
+        long accountId = scoped.accountId();
         TriggerContext ctx = new TriggerContext(state, config, accountId, evalTime,
                 () -> ActionIds.eventSource(event, accountId, evalTime), marks);
         ctx.setListener(listener);
@@ -259,18 +263,5 @@ public final class RiskEngine {
         }
         ctx.state().setIdCursor(ActionIds.advance(cursor, ctx.t(), ctx.source(), index));
         return actions;
-    }
-
-    private static long accountIdOf(Event e) {
-        if (e instanceof PositionEvent p) {
-            return p.accountId();
-        } else if (e instanceof OrderEvent o) {
-            return o.accountId();
-        } else if (e instanceof TradeEvent t) {
-            return t.accountId();
-        } else if (e instanceof AccountEvent a) {
-            return a.accountId();
-        }
-        throw new IllegalArgumentException("not an account event: " + e.type());
     }
 }

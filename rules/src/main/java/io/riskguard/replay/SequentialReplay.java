@@ -1,15 +1,14 @@
 package io.riskguard.replay;
 
 import io.riskguard.config.RiskConfig;
-import io.riskguard.contract.AccountEvent;
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Action;
-import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
-import io.riskguard.contract.OrderEvent;
+import io.riskguard.contract.LineMerger;
+import io.riskguard.contract.MergedLine;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
-import io.riskguard.contract.TradeEvent;
 import io.riskguard.engine.CompiledConfig;
 import io.riskguard.engine.Decision;
 import io.riskguard.engine.RiskEngine;
@@ -125,9 +124,6 @@ public final class SequentialReplay {
     }
 
     private void dispatch(Event e, Instant t) {
-        if (e instanceof ClockEvent) {
-            return;
-        }
         if (e instanceof QuoteEvent q) {
             quotes.apply(q);
             for (long accountId : List.copyOf(holders.getOrDefault(q.contractId(), Set.of()))) {
@@ -135,7 +131,10 @@ public final class SequentialReplay {
             }
             return;
         }
-        long accountId = accountIdOf(e);
+        if (!(e instanceof AccountScopedEvent scoped)) {
+            return; // a clock record only moves event time
+        }
+        long accountId = scoped.accountId();
         MemoryAccountState state = account(accountId);
         apply(accountId, engine.onEvent(state, config, e, t, quotes));
         if (e instanceof PositionEvent p) {
@@ -178,19 +177,5 @@ public final class SequentialReplay {
 
     private MemoryAccountState account(long accountId) {
         return accounts.computeIfAbsent(accountId, id -> new MemoryAccountState());
-    }
-
-    /** The account an account-level event belongs to. */
-    public static long accountIdOf(Event e) {
-        if (e instanceof AccountEvent a) {
-            return a.accountId();
-        } else if (e instanceof OrderEvent o) {
-            return o.accountId();
-        } else if (e instanceof PositionEvent p) {
-            return p.accountId();
-        } else if (e instanceof TradeEvent t) {
-            return t.accountId();
-        }
-        throw new IllegalArgumentException("not an account event: " + e.type());
     }
 }

@@ -1,17 +1,18 @@
 package io.riskguard.fanout;
 
 import io.riskguard.config.RiskConfig;
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.Event;
+import io.riskguard.contract.LineMerger;
+import io.riskguard.contract.MergedLine;
 import io.riskguard.contract.QuoteEvent;
 import io.riskguard.engine.CompiledConfig;
 import io.riskguard.engine.Decision;
 import io.riskguard.engine.RiskEngine;
 import io.riskguard.market.QuoteBook;
 import io.riskguard.market.QuoteState;
-import io.riskguard.replay.LineMerger;
-import io.riskguard.replay.MergedLine;
 import io.riskguard.replay.SequentialReplay;
 import io.riskguard.state.MemoryAccountState;
 import java.time.Instant;
@@ -115,7 +116,7 @@ final class FanOutReplay {
             }
             return;
         }
-        long account = SequentialReplay.accountIdOf(e);
+        long account = ((AccountScopedEvent) e).accountId();
         apply(account, desk(account).event(account(account), config, account, e, t));
     }
 

@@ -1,11 +1,11 @@
 package io.riskguard.bench.job;
 
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.Event;
 import io.riskguard.contract.QuoteEvent;
 import io.riskguard.job.model.AccountInput;
 import io.riskguard.job.model.SourceRecord;
-import io.riskguard.replay.SequentialReplay;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -39,7 +39,7 @@ final class Baselines {
             if (e == null || e instanceof ClockEvent) {
                 return;
             }
-            long key = e instanceof QuoteEvent q ? contractKey(q.contractId()) : SequentialReplay.accountIdOf(e);
+            long key = e instanceof QuoteEvent q ? contractKey(q.contractId()) : ((AccountScopedEvent) e).accountId();
             out.collect(AccountInput.event(key, r.seq(), r.evalTs(), e));
         }
 

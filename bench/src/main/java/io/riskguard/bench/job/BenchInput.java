@@ -1,5 +1,6 @@
 package io.riskguard.bench.job;
 
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Event;
 import io.riskguard.contract.EventCodec;
 import io.riskguard.contract.PositionEvent;
@@ -7,7 +8,6 @@ import io.riskguard.contract.QuoteEvent;
 import io.riskguard.contract.RejectedInputException;
 import io.riskguard.job.generate.GeneratedEvent;
 import io.riskguard.job.generate.MarketSimulator;
-import io.riskguard.replay.SequentialReplay;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -107,13 +107,11 @@ record BenchInput(Path file, int accounts, long events, double quotesPerSecond, 
                     maxHolders = Math.max(maxHolders, n);
                     continue;
                 }
-                long account;
-                try {
-                    account = SequentialReplay.accountIdOf(e);
-                } catch (IllegalArgumentException notAccount) {
+                if (!(e instanceof AccountScopedEvent scoped)) {
                     other++;
                     continue;
                 }
+                long account = scoped.accountId();
                 accountEvents++;
                 long index = account - FIRST_ACCOUNT;
                 if (index >= 0 && index < Integer.MAX_VALUE) {

@@ -1,8 +1,8 @@
 package io.riskguard.bench.job;
 
+import io.riskguard.contract.LineMerger;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.serde.Types;
-import io.riskguard.replay.LineMerger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package io.riskguard.bench.job;
 import io.riskguard.job.model.DecidedAction;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.pipeline.JobSettings;
 import io.riskguard.job.pipeline.LocalCluster;
 import io.riskguard.job.pipeline.RiskguardPipeline;
@@ -62,7 +63,7 @@ final class LatencyBench {
                 DataStream<SourceRecord> source = env
                         .fromSource(SimulatedLiveSource.create(accounts, rate, seed), SimulatedLiveSource.watermarks(),
                                 "Simulated market", Types.SOURCE_RECORD)
-                        .uid("simulated-source").setParallelism(1);
+                        .uid(RiskState.UID_SIMULATED_SOURCE).setParallelism(1);
                 if (probe.equals("trigger")) {
                     BenchPipeline.timedRiskguard(source, yaml, configFile.toString(), ordering);
                 } else {

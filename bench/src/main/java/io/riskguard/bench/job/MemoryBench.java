@@ -2,6 +2,7 @@ package io.riskguard.bench.job;
 
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.pipeline.LocalCluster;
 import io.riskguard.job.serde.Types;
 import java.lang.management.MemoryUsage;
@@ -85,7 +86,7 @@ final class MemoryBench {
                 DataStream<SourceRecord> source = env
                         .fromSource(HoldingReplaySource.create(input),
                                 io.riskguard.job.source.ReplaySource.watermarks(), "Replay files", Types.SOURCE_RECORD)
-                        .uid("replay-source").setParallelism(1);
+                        .uid(RiskState.UID_REPLAY_SOURCE).setParallelism(1);
                 BenchPipeline.riskguard(source, yaml, configFile.toString(), ordering);
 
                 AtomicLong peakRss = new AtomicLong();

@@ -2,6 +2,7 @@ package io.riskguard.bench.job;
 
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.pipeline.LocalCluster;
 import io.riskguard.job.serde.Types;
 import io.riskguard.job.source.ReplaySource;
@@ -185,7 +186,7 @@ final class ThroughputBench {
             DataStream<SourceRecord> source = env
                     .fromSource(ReplaySource.create(List.of(input), null, 0, false), ReplaySource.watermarks(),
                             "Replay files", Types.SOURCE_RECORD)
-                    .uid("replay-source").setParallelism(1);
+                    .uid(RiskState.UID_REPLAY_SOURCE).setParallelism(1);
             String keyedOperator;
             switch (job) {
                 case "source" -> {

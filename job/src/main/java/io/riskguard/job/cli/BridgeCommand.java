@@ -4,6 +4,7 @@ import io.riskguard.bridge.Bridge;
 import io.riskguard.bridge.BridgeMetrics;
 import io.riskguard.bridge.BridgeSettings;
 import io.riskguard.bridge.KafkaEventOutput;
+import io.riskguard.bridge.MetricsEndpoint;
 import io.riskguard.job.kafka.KafkaSettings;
 import io.riskguard.sinks.gateway.GatewayApi;
 import io.riskguard.sinks.gateway.GatewayCredentials;
@@ -64,6 +65,10 @@ final class BridgeCommand implements Callable<Integer> {
             description = "the bridge's share of the broker's 200 requests per minute (resynchronisation)")
     int restRequestsPerMinute;
 
+    @Option(names = "--metrics-port", defaultValue = "9251",
+            description = "Prometheus text on http://HOST:PORT/metrics (default ${DEFAULT-VALUE}; 0: none)")
+    int metricsPort;
+
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "Kafka client property (not secrets)")
     List<String> kafkaProperties;
 
@@ -77,6 +82,9 @@ final class BridgeCommand implements Callable<Integer> {
         URI hubs = hubUri(hubUrl);
         Inputs.positive(quoteSilenceSeconds, "--quote-silence-seconds");
         Inputs.positive(restRequestsPerMinute, "--rest-requests-per-minute");
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new UsageException("riskguard: invalid --metrics-port " + metricsPort + ": must be 0..65535 (0: none)");
+        }
         BridgeSettings settings = BridgeSettings.defaults(gateway, hubs)
                 .withAccounts(accountIds(accounts))
                 .withContracts(contractIds(contracts))
@@ -93,14 +101,19 @@ final class BridgeCommand implements Callable<Integer> {
         GatewayApi api = GatewayApi.connect(gateway, GatewayCredentials.fromEnvironment(),
                 settings.restRequestsPerMinute(), Duration.ofSeconds(10));
         Bridge bridge = new Bridge(settings, api, out, metrics);
+        MetricsEndpoint endpoint = metricsPort == 0 ? null : MetricsEndpoint.start(metricsPort, bridge::metricsText);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bridge.close();
             out.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
         }, "bridge-shutdown"));
         bridge.start();
         System.out.println("bridge: " + settings.hub("user") + " and " + settings.hub("market") + " -> "
                 + eventsTopic + ", " + quotesTopic + " at " + bootstrapServers + " (dead letters: "
-                + deadLettersTopic + ")");
+                + deadLettersTopic + ")" + (endpoint == null ? "" : "; metrics on http://localhost:" + endpoint.port()
+                + "/metrics"));
         new CountDownLatch(1).await();
         return RiskguardCli.DONE;
     }

@@ -3,13 +3,12 @@ package io.riskguard.job.control;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.sinks.Secrets;
 import io.riskguard.sinks.jdbc.ConfigAudit;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -45,8 +44,7 @@ public final class ControlVerifier extends KeyedProcessFunction<String, ControlV
     @Override
     public void open(OpenContext openContext) {
         verifier = new ConfigUpdateVerifier(Secrets.get(ConfigSignature.KEY_ENV));
-        runningVersion = getRuntimeContext().getState(new ValueStateDescriptor<>("running-config-version",
-                IntSerializer.INSTANCE));
+        runningVersion = getRuntimeContext().getState(RiskState.runningConfigVersion());
         accepted = getRuntimeContext().getMetricGroup().counter("configUpdatesAccepted");
         refused = getRuntimeContext().getMetricGroup().counter("configUpdatesRefused");
     }

@@ -4,6 +4,7 @@ import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.DeadLetterJson;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.pipeline.EnforcementSinks;
 import io.riskguard.job.pipeline.JobSettings;
 import io.riskguard.job.pipeline.RiskguardPipeline;
@@ -69,7 +70,7 @@ public final class LocalRunner {
                 : env.fromSource(ReplaySource.create(r.events(), null, 0, false, r.speed()), ReplaySource.watermarks(),
                         "Recorded day", Types.SOURCE_RECORD);
         source = ((org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<SourceRecord>) source)
-                .uid(live ? "simulated-source" : "replay-source").setParallelism(1);
+                .uid(live ? RiskState.UID_SIMULATED_SOURCE : RiskState.UID_REPLAY_SOURCE).setParallelism(1);
 
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source, live
                 ? new RiskguardPipeline.Options(r.configYaml(), r.configName(), Ordering.ARRIVAL)

@@ -1,7 +1,7 @@
 package io.riskguard.job.model;
 
 import io.riskguard.contract.Event;
-import io.riskguard.replay.MergedLine;
+import io.riskguard.contract.MergedLine;
 import java.time.Instant;
 
 /**

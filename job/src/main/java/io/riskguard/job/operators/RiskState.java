@@ -27,6 +27,7 @@ import io.riskguard.job.serde.TimerBookSerializer;
 import io.riskguard.job.serde.TradeRecordSerializer;
 import io.riskguard.job.serde.Types;
 import io.riskguard.market.QuoteState;
+import io.riskguard.sinks.jdbc.ConfigAudit;
 import io.riskguard.state.AccountFlags;
 import io.riskguard.state.DayFigures;
 import io.riskguard.state.FillLog;
@@ -45,18 +46,52 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.BooleanSerializer;
 import org.apache.flink.api.common.typeutils.base.InstantSerializer;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Every state descriptor and output tag of the job, in one place. State names are part of the
- * savepoint format: never rename one; add new ones instead.
+ * Every operator, source and sink uid, state descriptor and output tag of the job, in one place (the
+ * {@code Descriptors} holder of Flink's fraud-detection demo). It extends the class that already held
+ * the operators' descriptors and tags rather than starting a new one: the operators, tests and README
+ * already point here, and uids and state names are the two halves of the savepoint format, so one
+ * class is what to check before a release. Uids and state names are never renamed or reused; add
+ * new ones instead.
  */
 public final class RiskState {
 
     private RiskState() {}
+
+    // ---- uids: a savepoint maps state to operators by these ---------------------------------------
+
+    // sources
+    public static final String UID_KAFKA_EVENTS = "kafka-events";
+    public static final String UID_KAFKA_QUOTES = "kafka-quotes";
+    public static final String UID_HEARTBEAT = "heartbeat";
+    public static final String UID_KAFKA_CONTROL = "kafka-control";
+    /** The replay files ({@code replay}, {@code local}). */
+    public static final String UID_REPLAY_SOURCE = "replay-source";
+    /** The simulated market ({@code local --generate}). */
+    public static final String UID_SIMULATED_SOURCE = "simulated-source";
+
+    // operators
+    public static final String UID_CONTROL_VERIFIER = "control-verifier";
+    public static final String UID_ROUTE = "route-events";
+    public static final String UID_MARK_TO_MARKET = "mark-to-market";
+    public static final String UID_CONTROL_TO_MARKET = "control-to-market";
+    public static final String UID_ACCOUNT_RISK = "account-risk";
+    public static final String UID_ACTIONS = "actions";
+    public static final String UID_ACTIONS_FOR_KAFKA = "actions-for-kafka";
+
+    // sinks
+    public static final String UID_BROKER = "broker-sink";
+    public static final String UID_AUDIT = "audit-sink";
+    public static final String UID_LOCKS = "locks-sink";
+    public static final String UID_KAFKA_ACTIONS = "kafka-actions";
+    public static final String UID_KAFKA_DEAD_LETTERS = "kafka-dead-letters";
+    public static final String UID_CONFIG_AUDIT = "config-audit-sink";
 
     // ---- AccountRisk (keyed by account) -------------------------------------------------------
 
@@ -125,6 +160,13 @@ public final class RiskState {
                 new ListSerializer<>(ContractInputSerializer.INSTANCE));
     }
 
+    // ---- ControlVerifier (one key) ---------------------------------------------------------------
+
+    /** The version of the configuration running now: the last accepted update's, or the initial one. */
+    public static ValueStateDescriptor<Integer> runningConfigVersion() {
+        return new ValueStateDescriptor<>("running-config-version", IntSerializer.INSTANCE);
+    }
+
     // ---- broadcast ------------------------------------------------------------------------------
 
     public static final MapStateDescriptor<String, ControlMessage> CONTROL_STATE =
@@ -139,6 +181,11 @@ public final class RiskState {
     /** Position events a savepoint of the previous release left in MarkToMarket's buffer, on their way to AccountRisk. */
     public static final OutputTag<AccountInput> BUFFERED_POSITIONS =
             new OutputTag<>("buffered-positions", Types.ACCOUNT_INPUT);
+    /** Config updates the control verifier refused, with the reason. */
+    public static final OutputTag<DeadLetterRecord> CONTROL_DEAD_LETTERS =
+            new OutputTag<>("control-dead-letters", Types.DEAD_LETTER_RECORD);
+    /** Every config update, accepted or not, for the {@code config_audit} table. */
+    public static final OutputTag<ConfigAudit> CONFIG_AUDIT = new OutputTag<>("config-audit", Types.CONFIG_AUDIT);
 
     /**
      * State of the previous release (format 1), read once when a savepoint of it is restored and

@@ -1,5 +1,6 @@
 package io.riskguard.job.operators;
 
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
@@ -9,7 +10,6 @@ import io.riskguard.job.model.ContractInput;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.model.SourceRecord;
-import io.riskguard.replay.SequentialReplay;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -86,8 +86,8 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
         }
         if (e instanceof QuoteEvent q) {
             ctx.output(RiskState.CONTRACT_INPUTS, new ContractInput(q.contractId(), r.seq(), r.evalTs(), q));
-        } else {
-            out.collect(AccountInput.event(SequentialReplay.accountIdOf(e), r.seq(), r.evalTs(), e));
+        } else if (e instanceof AccountScopedEvent a) {
+            out.collect(AccountInput.event(a.accountId(), r.seq(), r.evalTs(), e));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.riskguard.job.pipeline;
 
 import io.riskguard.contract.Action;
 import io.riskguard.job.model.DecidedAction;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.serde.Types;
 import io.riskguard.sinks.gateway.BrokerSink;
 import io.riskguard.sinks.gateway.GatewaySettings;
@@ -13,14 +14,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * Where actions go besides the replay file: the broker gateway (keyed by account, so one subtask
  * runs an account's actions in order) and PostgreSQL (audit of every action, current locks). Sinks
- * have fixed uids like every stateful operator.
+ * have fixed uids ({@link RiskState}) like every stateful operator.
  */
 public final class EnforcementSinks {
-
-    public static final String UID_ACTIONS = "actions";
-    public static final String UID_BROKER = "broker-sink";
-    public static final String UID_AUDIT = "audit-sink";
-    public static final String UID_LOCKS = "locks-sink";
 
     private EnforcementSinks() {}
 
@@ -29,16 +25,18 @@ public final class EnforcementSinks {
         if (gateway == null && database == null) {
             return;
         }
-        DataStream<Action> actions = decided.map(DecidedAction::action, Types.ACTION).uid(UID_ACTIONS).name("Actions");
+        DataStream<Action> actions = decided.map(DecidedAction::action, Types.ACTION)
+                .uid(RiskState.UID_ACTIONS).name("Actions");
         if (gateway != null) {
             actions.keyBy(Action::accountId, BasicTypeInfo.LONG_TYPE_INFO)
-                    .sinkTo(new BrokerSink(gateway)).uid(UID_BROKER).name("Broker gateway");
+                    .sinkTo(new BrokerSink(gateway)).uid(RiskState.UID_BROKER).name("Broker gateway");
         }
         if (database != null) {
-            actions.sinkTo(AuditSinks.enforcementActions(database)).uid(UID_AUDIT).name("Audit (PostgreSQL)");
+            actions.sinkTo(AuditSinks.enforcementActions(database)).uid(RiskState.UID_AUDIT).name("Audit (PostgreSQL)");
             actions.filter(AuditSinks::isLockChange).name("Lock changes")
                     .keyBy(Action::accountId, BasicTypeInfo.LONG_TYPE_INFO)
-                    .sinkTo(AuditSinks.accountLocks(database)).uid(UID_LOCKS).name("Account locks (PostgreSQL)");
+                    .sinkTo(AuditSinks.accountLocks(database)).uid(RiskState.UID_LOCKS)
+                    .name("Account locks (PostgreSQL)");
         }
     }
 }

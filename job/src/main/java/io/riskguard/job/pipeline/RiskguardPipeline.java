@@ -23,15 +23,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The job graph from parsed source records to actions and dead letters: route → MarkToMarket
  * (keyed by contract: merges quotes) → broadcast, with the control messages, to AccountRisk (keyed
  * by account: each subtask delivers a quote only to its holders whose quiet band it leaves; the
- * account's own events come straight from the route). Operator uids are fixed: savepoints map state
- * by them.
+ * account's own events come straight from the route). Operator uids are fixed (in {@link RiskState}):
+ * savepoints map state by them.
  */
 public final class RiskguardPipeline {
-
-    public static final String UID_ROUTE = "route-events";
-    public static final String UID_MARK_TO_MARKET = "mark-to-market";
-    public static final String UID_ACCOUNT_RISK = "account-risk";
-    public static final String UID_CONTROL_TO_MARKET = "control-to-market";
 
     /** The job's two outputs. */
     public record Streams(DataStream<DecidedAction> actions, DataStream<DeadLetterRecord> deadLetters) {}
@@ -87,12 +82,12 @@ public final class RiskguardPipeline {
         SingleOutputStreamOperator<AccountInput> routed = source
                 .process(new RouteEvents(), Types.ACCOUNT_INPUT)
                 .setParallelism(source.getParallelism())
-                .uid(UID_ROUTE).name("Route events");
+                .uid(RiskState.UID_ROUTE).name("Route events");
 
         SingleOutputStreamOperator<MarketInput> quotes = routed.getSideOutput(RiskState.CONTRACT_INPUTS)
                 .keyBy(ContractInput::contractId, BasicTypeInfo.STRING_TYPE_INFO)
                 .transform("MarkToMarket", Types.MARKET_INPUT, new MarkToMarket(options.contractOrdering()))
-                .uid(UID_MARK_TO_MARKET).name("MarkToMarket");
+                .uid(RiskState.UID_MARK_TO_MARKET).name("MarkToMarket");
 
         DataStream<ControlMessage> controlMessages = routed.getSideOutput(RiskState.CONTROL);
         if (configUpdates != null) {
@@ -100,7 +95,7 @@ public final class RiskguardPipeline {
         }
         // every AccountRisk subtask sees every merged quote and every control message
         DataStream<MarketInput> market = quotes.union(controlMessages
-                .map(MarketInput::control, Types.MARKET_INPUT).uid(UID_CONTROL_TO_MARKET).name("Control"))
+                .map(MarketInput::control, Types.MARKET_INPUT).uid(RiskState.UID_CONTROL_TO_MARKET).name("Control"))
                 .broadcast();
 
         DataStream<AccountInput> accountInputs = options.beforeAccountRisk()
@@ -111,7 +106,7 @@ public final class RiskguardPipeline {
                 .transform("AccountRisk", Types.DECIDED_ACTION,
                         new AccountRisk(options.configYaml(), options.configName(), options.ordering(),
                                 options.observer()))
-                .uid(UID_ACCOUNT_RISK).name("AccountRisk");
+                .uid(RiskState.UID_ACCOUNT_RISK).name("AccountRisk");
 
         DataStream<DeadLetterRecord> deadLetters = routed.getSideOutput(RiskState.DEAD_LETTERS)
                 .union(actions.getSideOutput(RiskState.DEAD_LETTERS));

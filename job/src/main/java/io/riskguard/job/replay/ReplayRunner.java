@@ -7,6 +7,7 @@ import io.riskguard.job.model.DecidedAction;
 import io.riskguard.job.model.ReplayOutput;
 import io.riskguard.job.model.SourceRecord;
 import io.riskguard.job.operators.Ordering;
+import io.riskguard.job.operators.RiskState;
 import io.riskguard.job.operators.RouteEvents;
 import io.riskguard.job.pipeline.EnforcementSinks;
 import io.riskguard.job.pipeline.JobSettings;
@@ -102,7 +103,7 @@ public final class ReplayRunner {
         DataStream<SourceRecord> source = env
                 .fromSource(ReplaySource.create(request.events(), request.until(), 0, request.showProgress()),
                         ReplaySource.watermarks(), "Replay files", Types.SOURCE_RECORD)
-                .uid("replay-source").setParallelism(1);
+                .uid(RiskState.UID_REPLAY_SOURCE).setParallelism(1);
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
                 RiskguardPipeline.Options.replay(request.configYaml(), request.configName()));
         EnforcementSinks.attach(streams.actions(), request.gateway(), request.database());

@@ -1,8 +1,8 @@
 package io.riskguard.job.source;
 
+import io.riskguard.contract.LineMerger;
+import io.riskguard.contract.MergedLine;
 import io.riskguard.job.model.SourceRecord;
-import io.riskguard.replay.LineMerger;
-import io.riskguard.replay.MergedLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

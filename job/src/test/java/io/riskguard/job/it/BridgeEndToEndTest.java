@@ -134,7 +134,7 @@ class BridgeEndToEndTest {
                     Bridge bridge = new Bridge(bridgeSettings(sim), GatewayApi.connect(sim.baseUri(),
                             new GatewayCredentials(USER, KEY), 1000, Duration.ofSeconds(5)), out, metrics)) {
                 bridge.start();
-                await().atMost(PATIENCE).until(() -> metrics.get("resync.done") == 1
+                await().atMost(PATIENCE).until(() -> metrics.get(BridgeMetrics.Counter.RESYNCS) == 1
                         && bridge.connections(Bridge.MARKET_HUB) == 1);
 
                 sim.execute(1001, MNQ, SimTrade.BUY, 3, price("21000.00"), null);
@@ -142,10 +142,10 @@ class BridgeEndToEndTest {
                 sim.execute(1003, MNQ, SimTrade.BUY, 1, price("21000.00"), null);
                 await().atMost(PATIENCE).until(() -> applied(sim, "/api/Position/partialCloseContract", 1001) == 1
                         && sim.quoteSubscriptions().containsAll(List.of(MNQ, ES)));
-                long quotesBefore = metrics.get("produced.quote");
+                long quotesBefore = metrics.get(BridgeMetrics.Counter.PRODUCED, "quote");
                 sim.publishQuote(MNQ, SimQuote.of(price("21000.00"), price("20999.75"), price("21000.25")));
                 sim.publishQuote(ES, SimQuote.of(price("6000.00"), price("5999.75"), price("6000.25")));
-                await().atMost(PATIENCE).until(() -> metrics.get("produced.quote") == quotesBefore + 2);
+                await().atMost(PATIENCE).until(() -> metrics.get(BridgeMetrics.Counter.PRODUCED, "quote") == quotesBefore + 2);
 
                 dropIf(drops, sim);
                 sim.execute(1002, ES, SimTrade.SELL, 1, price("5960.00"), price("-500.00"));
@@ -155,25 +155,24 @@ class BridgeEndToEndTest {
                         && applied(sim, "/api/Position/closeContract", 1003) == 1
                         && bridge.connections(Bridge.USER_HUB) == (drops ? 2 : 1)
                         && bridge.connections(Bridge.MARKET_HUB) == (drops ? 2 : 1)
-                        && metrics.get("resync.done") == (drops ? 2 : 1));
+                        && metrics.get(BridgeMetrics.Counter.RESYNCS) == (drops ? 2 : 1));
                 sim.publishQuote(MNQ, SimQuote.of(price("20300.00"), price("20300.00"), price("20300.50")));
-                await().atMost(PATIENCE).until(() -> metrics.get("produced.quote") == quotesBefore + 3);
+                await().atMost(PATIENCE).until(() -> metrics.get(BridgeMetrics.Counter.PRODUCED, "quote") == quotesBefore + 3);
                 awaitQuiet(sim); // a job that still held 1001's position would close it now
 
                 dropIf(drops, sim);
                 sim.execute(1001, MNQ, SimTrade.BUY, 1, price("20300.00"), null);
                 await().atMost(PATIENCE).until(() -> bridge.connections(Bridge.USER_HUB) == (drops ? 3 : 1)
                         && bridge.connections(Bridge.MARKET_HUB) == (drops ? 3 : 1)
-                        && metrics.get("resync.done") == (drops ? 3 : 1)
+                        && metrics.get(BridgeMetrics.Counter.RESYNCS) == (drops ? 3 : 1)
                         && sim.quoteSubscriptions().contains(MNQ));
                 sim.publishQuote(MNQ, SimQuote.of(price("19700.00"), price("19700.00"), price("19700.50")));
                 await().atMost(PATIENCE).until(() -> applied(sim, "/api/Position/closeContract", 1001) == 1);
                 awaitQuiet(sim);
 
                 Session session = new Session(BrokerBook.attemptedMutations(sim), bridge.connections(Bridge.USER_HUB),
-                        metrics.snapshot().entrySet().stream().filter(e -> e.getKey().startsWith("resync.")
-                                && !e.getKey().equals("resync.done")).mapToLong(Map.Entry::getValue).sum());
-                assertThat(metrics.get("deadLetters")).isZero();
+                        metrics.get(BridgeMetrics.Counter.RESYNC_SENT));
+                assertThat(metrics.get(BridgeMetrics.Counter.DEAD_LETTERS)).isZero();
                 return session;
             } finally {
                 job.cancel().get();

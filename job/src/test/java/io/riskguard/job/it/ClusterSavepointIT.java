@@ -2,6 +2,7 @@ package io.riskguard.job.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -176,12 +177,12 @@ class ClusterSavepointIT {
         Action close = ActionJson.fromJson(whileLocked.get(3));
         assertThat(close.kind()).isEqualTo(ActionKind.CLOSE_POSITION);
         assertThat(close.reason()).startsWith("account locked by RULE-007 until 2026-03-02T15:05:00Z");
-        Thread.sleep(3_000); // three checkpoints: an early UNLOCK would be committed by now
+        awaitMoreCheckpoints(job2, 3); // three checkpoints: an early UNLOCK would be committed by now
         assertThat(committed(ACTIONS)).as("no UNLOCK before 15:05:00Z").hasSize(4);
 
         produceClock("2026-03-02T15:06:00Z");
         awaitCommitted(ACTIONS, 5);
-        Thread.sleep(2_000); // two more checkpoints: nothing may follow
+        awaitMoreCheckpoints(job2, 2); // two more checkpoints: nothing may follow
         List<String> all = committed(ACTIONS);
         assertThat(all).as("the whole actions topic: the scenario's expected actions, each once")
                 .containsExactlyElementsOf(expected);
@@ -240,14 +241,9 @@ class ClusterSavepointIT {
     }
 
     /** Waits until the topic holds at least {@code count} committed records; returns them all. */
-    private static List<String> awaitCommitted(String topic, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<String> values = committed(topic);
-        while (values.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            values = committed(topic);
-        }
-        return values;
+    private static List<String> awaitCommitted(String topic, int count) {
+        return await(topic).atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> committed(topic), values -> values.size() >= count);
     }
 
     /**
@@ -395,31 +391,23 @@ class ClusterSavepointIT {
         return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
     }
 
-    private static JsonNode awaitJson(String path, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(path);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting on " + path + "; last answer " + last);
+    private static JsonNode awaitJson(String path, Predicate<JsonNode> done) {
+        return await(path).atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> get(path), done);
     }
 
-    private static String awaitBody(URI uri, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
+    /** The body of the first 200 answer that is {@code done}. */
+    private static String awaitBody(URI uri, Predicate<String> done) {
+        return await(uri.toString()).atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), BodyHandlers.ofString());
-            last = r.body();
-            if (r.statusCode() == 200 && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("timed out waiting on " + uri + "; last answer " + last);
+            return r.statusCode() == 200 ? r.body() : null;
+        }, body -> body != null && done.test(body));
+    }
+
+    /** Until {@code count} more of the job's checkpoints have completed than now. */
+    private static void awaitMoreCheckpoints(String job, int count) throws Exception {
+        String path = "/jobs/" + job + "/checkpoints";
+        long completed = get(path).path("counts").path("completed").asLong();
+        awaitJson(path, c -> c.path("counts").path("completed").asLong() >= completed + count);
     }
 
     // --- the cluster scripts -------------------------------------------------------------------------

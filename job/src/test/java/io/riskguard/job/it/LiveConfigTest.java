@@ -1,6 +1,7 @@
 package io.riskguard.job.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riskguard.contract.Action;
@@ -18,8 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +47,8 @@ class LiveConfigTest {
     Path work;
 
     @Test
-    void aSignedUpdateTightensTheLimitForTheNextBreachAndAForgedOneIsRefusedAndAudited() throws Exception {
+    void aSignedUpdateTightensTheLimitForTheNextBreachAndAForgedOneIsRefusedAndAudited(
+            @InjectClusterClient ClusterClient<?> cluster) throws Exception {
         try (InProcessKafka kafka = InProcessKafka.start()) {
             KafkaSettings topics = new KafkaSettings(kafka.bootstrapServers(), "live.events", "live.quotes",
                     "live.control", "live.actions", "live.dead-letters", "live", "riskguard-test-live", Map.of());
@@ -73,7 +79,10 @@ class LiveConfigTest {
             awaitRows(db, "SELECT count(*) FROM config_audit WHERE NOT accepted", "1");
             kafka.produce(topics.controlTopic(), List.<String[]>of(new String[] {null, message(v8, KEY)}));
             awaitRows(db, "SELECT count(*) FROM config_audit WHERE accepted", "1");
-            Thread.sleep(1000); // the accepted config is broadcast right after it is audited
+            // The verifier sends the accepted config on in the same step as its audit row, so the barrier of a
+            // checkpoint triggered now follows the config, and the checkpoint completes only once AccountRisk
+            // has taken the config in (aligned checkpoints): the next trade is decided by it.
+            cluster.triggerCheckpoint(job.getJobID(), CheckpointType.CONFIGURED).get(1, TimeUnit.MINUTES);
             kafka.produce(topics.eventsTopic(), List.<String[]>of(trade(9005, "2026-03-02T15:05:00Z", "-10.00")));
 
             List<String> actions = kafka.consume(topics.actionsTopic(), 4, Duration.ofMinutes(2));
@@ -106,14 +115,8 @@ class LiveConfigTest {
                 .put("signature", ConfigSignature.sign(key, yaml)).toString();
     }
 
-    private static void awaitRows(JdbcSettings db, String sql, String expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (TestDatabase.rows(db, sql).equals(List.of(expected))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(TestDatabase.rows(db, sql)).as(sql).containsExactly(expected);
+    private static void awaitRows(JdbcSettings db, String sql, String expected) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(TestDatabase.rows(db, sql)).as(sql).containsExactly(expected));
     }
 }

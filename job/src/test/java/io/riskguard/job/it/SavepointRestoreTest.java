@@ -103,7 +103,7 @@ class SavepointRestoreTest {
             } else if (now > 0 && System.nanoTime() - quietSince > Duration.ofSeconds(2).toNanos()) {
                 return;
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // polls: nothing signals that the job has decided all it can, only the quiet shows it
         }
         throw new AssertionError("the job did not settle before the gate");
     }

@@ -10,6 +10,7 @@ import static io.riskguard.job.operators.TestEvents.quoteLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskguard.config.ConfigLoader;
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.Event;
 import io.riskguard.contract.QuoteEvent;
@@ -76,7 +77,7 @@ class AccountRiskFanOutTest {
                 QuoteState m = merged.merge(q.contractId(), QuoteState.of(q), (a, b) -> a.merge(q));
                 harness.processElement2(MarketInput.quote(q.contractId(), seq++, q.ts(), m), ms(q.ts()));
             } else {
-                harness.processElement1(AccountInput.event(SequentialReplay.accountIdOf(e), seq++, e.ts(), e),
+                harness.processElement1(AccountInput.event(((AccountScopedEvent) e).accountId(), seq++, e.ts(), e),
                         ms(e.ts()));
             }
             harness.processBothWatermarks(new Watermark(ms(e.ts()) - 1));

@@ -10,6 +10,7 @@ import static io.riskguard.job.operators.TestEvents.tradeLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
@@ -20,7 +21,6 @@ import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DecidedAction;
 import io.riskguard.job.model.MarketInput;
 import io.riskguard.market.QuoteState;
-import io.riskguard.replay.SequentialReplay;
 import io.riskguard.state.TimerBook;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -140,7 +140,7 @@ class AccountRiskTest {
     /** The account input for an event line, evaluated at {@code evalTs} (a late event's current event time). */
     static AccountInput input(long seq, Instant evalTs, String line) {
         Event e = parse(line);
-        return AccountInput.event(SequentialReplay.accountIdOf(e), seq, evalTs, e);
+        return AccountInput.event(((AccountScopedEvent) e).accountId(), seq, evalTs, e);
     }
 
     void send(long seq, String line) throws Exception {

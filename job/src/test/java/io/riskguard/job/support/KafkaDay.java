@@ -1,9 +1,9 @@
 package io.riskguard.job.support;
 
+import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Event;
 import io.riskguard.contract.EventCodec;
 import io.riskguard.contract.QuoteEvent;
-import io.riskguard.replay.SequentialReplay;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ public final class KafkaDay {
             } else if (e.type() == io.riskguard.contract.EventType.CLOCK) {
                 continue; // only the simulation's last line; finalClock() stands in for it on every partition
             } else {
-                events.add(new String[] {Long.toString(SequentialReplay.accountIdOf(e)), line});
+                events.add(new String[] {Long.toString(((AccountScopedEvent) e).accountId()), line});
             }
             lines.add(line);
             last = e.ts();

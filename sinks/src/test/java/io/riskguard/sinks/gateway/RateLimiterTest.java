@@ -1,6 +1,7 @@
 package io.riskguard.sinks.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class RateLimiterTest {
             }
         });
         fourth.start();
-        fourth.join(200);
+        awaitParked(fourth);
         assertThat(fourth.isAlive()).as("the fourth request waits for the window").isTrue();
 
         now.set(Duration.ofSeconds(60).toNanos());
@@ -46,10 +47,10 @@ class RateLimiterTest {
         List<Priority> order = new CopyOnWriteArrayList<>();
         Thread low = new Thread(() -> take(limiter, Priority.LOW, order));
         low.start();
-        Thread.sleep(50);
+        awaitParked(low);
         Thread high = new Thread(() -> take(limiter, Priority.HIGH, order));
         high.start();
-        Thread.sleep(50);
+        awaitParked(high);
 
         now.addAndGet(Duration.ofSeconds(1).toNanos());
         synchronized (limiter) {
@@ -72,7 +73,7 @@ class RateLimiterTest {
         limiter.pauseUntil(Duration.ofSeconds(5).toNanos());
         Thread waiting = new Thread(() -> take(limiter, Priority.HIGH, new CopyOnWriteArrayList<>()));
         waiting.start();
-        waiting.join(200);
+        awaitParked(waiting);
         assertThat(waiting.isAlive()).isTrue();
 
         now.set(Duration.ofSeconds(5).toNanos());
@@ -81,6 +82,12 @@ class RateLimiterTest {
         }
         waiting.join(2000);
         assertThat(waiting.isAlive()).isFalse();
+    }
+
+    /** Until the thread waits in the limiter (the only place these threads wait). */
+    private static void awaitParked(Thread thread) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> thread.getState() == Thread.State.WAITING
+                || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     private static void take(RateLimiter limiter, Priority p, List<Priority> order) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * An in-process stand-in for the ProjectX/TopstepX gateway (STACK.md "Broker gateway facts"): the
@@ -45,7 +46,8 @@ public final class GatewaySimulator implements AutoCloseable {
     /**
      * Start options. {@code port} and {@code hubPort} 0 pick an ephemeral port; an empty {@code users}
      * map (userName → apiKey) is demo mode, where any non-empty credentials log in; the hubs send each
-     * connection a ping every {@code hubPingInterval}.
+     * connection a ping every {@code hubPingInterval}. Token lifetimes and rate-limit windows are measured
+     * on {@code nanoClock}, {@link System#nanoTime()} unless a test sets another.
      */
     public record Options(
             int port,
@@ -56,7 +58,8 @@ public final class GatewaySimulator implements AutoCloseable {
             Duration rateLimitWindow,
             int executorThreads,
             int hubPort,
-            Duration hubPingInterval) {
+            Duration hubPingInterval,
+            LongSupplier nanoClock) {
 
         public static final Duration DEFAULT_HUB_PING_INTERVAL = Duration.ofSeconds(15);
 
@@ -65,6 +68,7 @@ public final class GatewaySimulator implements AutoCloseable {
             requirePort(hubPort, "hubPort");
             requirePositive(hubPingInterval, "hubPingInterval");
             Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(nanoClock, "nanoClock");
             users = Map.copyOf(Objects.requireNonNull(users, "users"));
             requirePositive(tokenLifetime, "tokenLifetime");
             requirePositive(rateLimitWindow, "rateLimitWindow");
@@ -76,7 +80,15 @@ public final class GatewaySimulator implements AutoCloseable {
             }
         }
 
-        /** Without the hub options: an ephemeral hub port, pings every 15 s. */
+        /** On the real clock. */
+        public Options(int port, String bindAddress, Map<String, String> users, Duration tokenLifetime,
+                int rateLimitRequests, Duration rateLimitWindow, int executorThreads, int hubPort,
+                Duration hubPingInterval) {
+            this(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow, executorThreads, hubPort,
+                    hubPingInterval, System::nanoTime);
+        }
+
+        /** Without the hub options: an ephemeral hub port, pings every 15 s; on the real clock. */
         public Options(int port, String bindAddress, Map<String, String> users, Duration tokenLifetime,
                 int rateLimitRequests, Duration rateLimitWindow, int executorThreads) {
             this(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow, executorThreads, 0,
@@ -93,17 +105,17 @@ public final class GatewaySimulator implements AutoCloseable {
 
         public Options withPort(int newPort) {
             return new Options(newPort, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads, hubPort, hubPingInterval);
+                    executorThreads, hubPort, hubPingInterval, nanoClock);
         }
 
         public Options withBindAddress(String address) {
             return new Options(port, address, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads, hubPort, hubPingInterval);
+                    executorThreads, hubPort, hubPingInterval, nanoClock);
         }
 
         public Options withUsers(Map<String, String> newUsers) {
             return new Options(port, bindAddress, newUsers, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads, hubPort, hubPingInterval);
+                    executorThreads, hubPort, hubPingInterval, nanoClock);
         }
 
         public Options withUser(String userName, String apiKey) {
@@ -114,28 +126,34 @@ public final class GatewaySimulator implements AutoCloseable {
 
         public Options withTokenLifetime(Duration lifetime) {
             return new Options(port, bindAddress, users, lifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads, hubPort, hubPingInterval);
+                    executorThreads, hubPort, hubPingInterval, nanoClock);
         }
 
         public Options withRateLimit(int requests, Duration window) {
             return new Options(port, bindAddress, users, tokenLifetime, requests, window, executorThreads, hubPort,
-                    hubPingInterval);
+                    hubPingInterval, nanoClock);
         }
 
         public Options withExecutorThreads(int threads) {
             return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    threads, hubPort, hubPingInterval);
+                    threads, hubPort, hubPingInterval, nanoClock);
         }
 
         /** The port of the realtime hubs; 0 picks an ephemeral one. */
         public Options withHubPort(int newHubPort) {
             return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads, newHubPort, hubPingInterval);
+                    executorThreads, newHubPort, hubPingInterval, nanoClock);
         }
 
         public Options withHubPingInterval(Duration interval) {
             return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
-                    executorThreads, hubPort, interval);
+                    executorThreads, hubPort, interval, nanoClock);
+        }
+
+        /** For tests: a clock of nanoseconds (like {@link System#nanoTime()}) to move instead of waiting. */
+        public Options withClock(LongSupplier clock) {
+            return new Options(port, bindAddress, users, tokenLifetime, rateLimitRequests, rateLimitWindow,
+                    executorThreads, hubPort, hubPingInterval, clock);
         }
 
         /** Never shows the API keys. */
@@ -195,8 +213,8 @@ public final class GatewaySimulator implements AutoCloseable {
     private final HubServer hubServer;
 
     private GatewaySimulator(Options options) throws IOException {
-        this.tokens = new TokenStore(options.users(), options.tokenLifetime());
-        this.rateLimiter = new RateLimiter(options.rateLimitRequests(), options.rateLimitWindow());
+        this.tokens = new TokenStore(options.users(), options.tokenLifetime(), options.nanoClock());
+        this.rateLimiter = new RateLimiter(options.rateLimitRequests(), options.rateLimitWindow(), options.nanoClock());
         this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 0);
         this.executor = Executors.newFixedThreadPool(options.executorThreads(), daemonThreads());
         ApiHandler api = new ApiHandler(new Endpoints(book), tokens, rateLimiter, faults, log);

@@ -4,29 +4,31 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Credentials and session tokens. With no configured users any non-empty userName/apiKey logs in
- * (demo mode). Tokens are random, opaque and expire after the configured lifetime; they are never
- * logged.
+ * (demo mode). Tokens are random, opaque and expire after the configured lifetime, measured on a
+ * clock of nanoseconds; they are never logged.
  */
 final class TokenStore {
 
-    private record Session(String user, Instant expiresAt) {
+    private record Session(String user, long expiresAtNanos) {
     }
 
     private final Map<String, String> users;
-    private final Duration lifetime;
+    private final long lifetimeNanos;
+    private final LongSupplier nanoClock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    TokenStore(Map<String, String> users, Duration lifetime) {
+    TokenStore(Map<String, String> users, Duration lifetime, LongSupplier nanoClock) {
         this.users = Map.copyOf(users);
-        this.lifetime = lifetime;
+        this.lifetimeNanos = lifetime.toNanos();
+        this.nanoClock = nanoClock;
     }
 
     /** A new token for these credentials, or null when they are wrong. */
@@ -46,7 +48,7 @@ final class TokenStore {
         if (session == null) {
             return null;
         }
-        if (!Instant.now().isBefore(session.expiresAt())) {
+        if (nanoClock.getAsLong() - session.expiresAtNanos() >= 0) {
             sessions.remove(token, session);
             return null;
         }
@@ -58,7 +60,7 @@ final class TokenStore {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(token, new Session(user, Instant.now().plus(lifetime)));
+        sessions.put(token, new Session(user, nanoClock.getAsLong() + lifetimeNanos));
         return token;
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class AuthTest extends SimulatorTestBase {
@@ -59,15 +60,18 @@ class AuthTest extends SimulatorTestBase {
     }
 
     @Test
-    void aTokenPastItsLifetimeIsRejectedWith401() throws Exception {
+    void aTokenPastItsLifetimeIsRejectedWith401() {
+        AtomicLong now = new AtomicLong();
+        Duration lifetime = Duration.ofMinutes(10);
         try (GatewaySimulator shortLived = GatewaySimulator.start(GatewaySimulator.Options.defaults()
-                .withUser(USER, KEY).withTokenLifetime(Duration.ofSeconds(1)))) {
+                .withUser(USER, KEY).withTokenLifetime(lifetime).withClock(now::get))) {
             SimClient shortClient = new SimClient(shortLived);
             String shortToken = shortClient.login(USER, KEY);
+            now.set(lifetime.toNanos() - 1);
             assertThat(shortClient.status("/api/Position/searchOpen", shortToken, json("accountId", ACC)))
                     .isEqualTo(200);
 
-            Thread.sleep(1100);
+            now.set(lifetime.toNanos());
 
             assertThat(shortClient.status("/api/Position/searchOpen", shortToken, json("accountId", ACC)))
                     .isEqualTo(401);

@@ -7,19 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Five requests per two seconds per user (two, not one, so that a slow first request cannot let a slot
- * expire mid-test); the login of the test's setup takes the first slot.
+ * Five requests per two seconds per user, on a clock that moves only when a test moves it; the login of
+ * the test's setup takes the first slot.
  */
 class RateLimitTest extends SimulatorTestBase {
 
     private static final Duration WINDOW = Duration.ofSeconds(2);
 
+    private final AtomicLong now = new AtomicLong();
+
     @Override
     GatewaySimulator.Options options() {
-        return super.options().withRateLimit(5, WINDOW);
+        return super.options().withRateLimit(5, WINDOW).withClock(now::get);
     }
 
     private String place(String tag) {
@@ -35,7 +38,7 @@ class RateLimitTest extends SimulatorTestBase {
         HttpResponse<String> refused = client.send("/api/Order/place", token, place("t5"));
 
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(retryAfter(refused)).isBetween(1L, 2L);
+        assertThat(retryAfter(refused)).isEqualTo(WINDOW.toSeconds());
         assertThat(sim.orders(ACC)).extracting(SimOrder::customTag).containsExactly("t1", "t2", "t3", "t4");
         List<Call> places = sim.callsTo("/api/Order/place");
         assertThat(places).extracting(Call::httpStatus).containsExactly(200, 200, 200, 200, 429);
@@ -49,8 +52,11 @@ class RateLimitTest extends SimulatorTestBase {
         }
         HttpResponse<String> refused = client.send("/api/Order/place", token, place("late"));
         assertThat(refused.statusCode()).isEqualTo(429);
+        long retryAt = Duration.ofSeconds(retryAfter(refused)).toNanos();
+        now.set(retryAt - 1);
+        assertThat(client.status("/api/Order/place", token, place("late"))).isEqualTo(429);
 
-        Thread.sleep(retryAfter(refused) * 1000 + 100);
+        now.set(retryAt);
 
         assertThat(client.status("/api/Order/place", token, place("late"))).isEqualTo(200);
         assertThat(sim.orders(ACC)).extracting(SimOrder::customTag).containsExactly("late");
@@ -59,15 +65,16 @@ class RateLimitTest extends SimulatorTestBase {
     @Test
     void retryAfterCountsTheWholeSecondsUntilTheOldestRequestLeavesTheWindow() throws Exception {
         try (GatewaySimulator slow = GatewaySimulator.start(GatewaySimulator.Options.defaults()
-                .withUser(USER, KEY).withRateLimit(2, Duration.ofSeconds(10)))) {
+                .withUser(USER, KEY).withRateLimit(2, Duration.ofSeconds(10)).withClock(now::get))) {
             SimClient slowClient = new SimClient(slow);
             String slowToken = slowClient.login(USER, KEY);
             slowClient.status("/api/Order/searchOpen", slowToken, json("accountId", ACC));
+            now.set(Duration.ofMillis(1500).toNanos());
 
             HttpResponse<String> refused = slowClient.send("/api/Order/searchOpen", slowToken, json("accountId", ACC));
 
             assertThat(refused.statusCode()).isEqualTo(429);
-            assertThat(retryAfter(refused)).isBetween(9L, 10L);
+            assertThat(retryAfter(refused)).as("8.5 s rounded up").isEqualTo(9);
         }
     }
 

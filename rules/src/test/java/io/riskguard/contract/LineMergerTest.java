@@ -1,9 +1,8 @@
-package io.riskguard.replay;
+package io.riskguard.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.riskguard.contract.TradeEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,5 @@
-package io.riskguard.replay;
+package io.riskguard.contract;
 
-import io.riskguard.contract.Event;
-import io.riskguard.contract.EventCodec;
-import io.riskguard.contract.RejectedInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;

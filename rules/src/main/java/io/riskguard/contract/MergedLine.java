@@ -1,6 +1,5 @@
-package io.riskguard.replay;
+package io.riskguard.contract;
 
-import io.riskguard.contract.Event;
 import java.time.Instant;
 
 /**
