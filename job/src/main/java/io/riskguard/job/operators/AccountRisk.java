@@ -17,6 +17,7 @@ import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.model.DecidedAction;
 import io.riskguard.job.model.MarketInput;
 import io.riskguard.market.QuoteState;
+import io.riskguard.state.LockBook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * restricted to these accounts does (RULES.md §1.3). {@link Ordering#ARRIVAL}: each input is
  * applied as it arrives, at the account's current event time; due timers of an account fire before
  * its trigger, and all due timers when the watermark passes them. Engine timers are kept in memory
- * ({@link TimerIndex}), rebuilt from the accounts' own timer books after a restore.
+ * ({@link TimerIndex}), rebuilt from the accounts' own timer books after a restore; so are the
+ * locked accounts ({@link LockedAccounts}), from their lock books.
  */
 public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
         implements TwoInputStreamOperator<AccountInput, MarketInput, DecidedAction> {
@@ -109,6 +111,7 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     private transient BroadcastState<Long, List<MarketInput>> quoteBuffer;
     private transient ListState<ContractMarks> markHistories;
     private transient TimerIndex timers;
+    private transient LockedAccounts lockedAccounts;
     private transient EventTimeBuffer waiting;
     private transient RiskMetrics metrics;
     private transient boolean restored;
@@ -142,7 +145,8 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     @Override
     public void open() throws Exception {
         super.open();
-        metrics = new RiskMetrics(getMetricGroup());
+        lockedAccounts = new LockedAccounts();
+        metrics = new RiskMetrics(getMetricGroup(), lockedAccounts);
         fanOut = new QuoteFanOut();
         desk = new AccountDesk(new RiskEngine(metrics), fanOut);
         config = CompiledConfig.of(ConfigLoader.parse(configYaml, configName));
@@ -363,9 +367,11 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     /** One trigger of the current account: decide on its state, write what changed, emit. */
     private void trigger(long account, Instant t, int phase, long seq, java.util.function.Supplier<Decision> decide) {
         metrics.trigger();
-        boolean lockedBefore = state.locks().lockedAt(t);
+        LockBook locksBefore = state.locks();
         Decision d = decide.get();
-        metrics.lockChanged(lockedBefore, state.locks().lockedAt(t));
+        if (state.locks() != locksBefore) { // lock books are immutable: a LOCK or UNLOCK replaced it
+            lockedAccounts.update(account, state.locks());
+        }
         state.endTrigger();
         if (ordering == Ordering.ARRIVAL && phase == DecidedAction.EVENT) {
             metrics.decided(System.currentTimeMillis() - t.toEpochMilli());
@@ -436,8 +442,8 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
     /**
      * Rebuilds what this subtask keeps in memory: the quote book and quotes waiting (the same on
      * every subtask), the longest mark history of each contract (subtasks trim theirs differently),
-     * and, from its accounts' keyed state, their holdings, timers and waiting inputs. A savepoint of
-     * the previous release is migrated first.
+     * and, from its accounts' keyed state, their holdings, timers, locked accounts and waiting
+     * inputs. A savepoint of the previous release is migrated first.
      */
     private void restoreSubtaskState() throws Exception {
         for (Map.Entry<String, QuoteState> q : quoteBook.entries()) {
@@ -460,6 +466,7 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
             AccountValues v = state.values();
             fanOut.restore(account, v.holdings());
             v.timers().scheduled().forEach(t -> timers.add(t, account));
+            lockedAccounts.update(account, v.locks());
         }
         for (long account : keys(backend, RiskState.replayBuffer().getName())) {
             setCurrentKey(account);

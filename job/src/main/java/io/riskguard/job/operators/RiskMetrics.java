@@ -29,11 +29,13 @@ final class RiskMetrics implements RuleListener {
     private final Map<ActionKind, Counter> actions = new EnumMap<>(ActionKind.class);
     private final Histogram decisionLatencyMillis;
     private final Counter stateWrites;
-    private long lockedAccounts;
+    private final LockedAccounts lockedAccounts;
     private long stateWriteLastMillis;
     private long stateWriteMaxMillis;
 
-    RiskMetrics(MetricGroup group) {
+    /** @param lockedAccounts the subtask's locked accounts, which the {@code lockedAccounts} gauge reports */
+    RiskMetrics(MetricGroup group, LockedAccounts lockedAccounts) {
+        this.lockedAccounts = lockedAccounts;
         triggers = group.counter("triggers");
         quoteDeliveries = group.counter("quoteDeliveries");
         quoteDeliveriesSkipped = group.counter("quoteDeliveriesSkipped");
@@ -46,7 +48,7 @@ final class RiskMetrics implements RuleListener {
             actions.put(kind, group.addGroup("kind", kind.name()).counter("actions"));
         }
         decisionLatencyMillis = group.histogram("decisionLatencyMillis", new DescriptiveStatisticsHistogram(10_000));
-        group.gauge("lockedAccounts", (Gauge<Long>) () -> lockedAccounts);
+        group.gauge("lockedAccounts", (Gauge<Long>) this::lockedAccounts);
         stateWrites = group.counter("accountStateWrites");
         group.gauge("accountStateWriteLastMillis", (Gauge<Long>) () -> stateWriteLastMillis);
         group.gauge("accountStateWriteMaxMillis", (Gauge<Long>) () -> stateWriteMaxMillis);
@@ -89,11 +91,9 @@ final class RiskMetrics implements RuleListener {
         decisionLatencyMillis.update(latencyMillis);
     }
 
-    /** An account's lock state changed with a trigger; the gauge counts accounts locked on this subtask. */
-    void lockChanged(boolean lockedBefore, boolean lockedAfter) {
-        if (lockedBefore != lockedAfter) {
-            lockedAccounts += lockedAfter ? 1 : -1;
-        }
+    /** The {@code lockedAccounts} gauge: accounts locked on this subtask. */
+    long lockedAccounts() {
+        return lockedAccounts.count();
     }
 
     @Override

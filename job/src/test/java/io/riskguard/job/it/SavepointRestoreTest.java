@@ -1,6 +1,7 @@
 package io.riskguard.job.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
@@ -17,16 +18,25 @@ import io.riskguard.job.support.JobTestSupport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,18 +45,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stop-with-savepoint in the middle of a trading day at parallelism 2, restore at parallelism 3:
  * locks, P&L, pending timers and buffered triggers carry over, and the two runs together decide
- * exactly what one uninterrupted run decides.
+ * exactly what one uninterrupted run decides. AccountRisk's {@code lockedAccounts} gauges, summed
+ * over the restored subtasks, count the accounts locked at the savepoint, and at the end those
+ * locked at the end.
  */
 class SavepointRestoreTest {
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = JobTestSupport.miniCluster(4);
+    static final MiniClusterExtension CLUSTER = JobTestSupport.miniCluster(4, METRICS);
 
     @TempDir
     Path work;
 
     @Test
-    void aDayStoppedWithASavepointAndRestoredAtAnotherParallelismDecidesAsAnUninterruptedRun() throws Exception {
+    void aDayStoppedWithASavepointAndRestoredAtAnotherParallelismDecidesAsAnUninterruptedRun(
+            @InjectClusterClient RestClusterClient<?> client) throws Exception {
         Path day = JobTestSupport.generatedDay(work, 30, Duration.ofMinutes(75), 1.0, 6, 23);
         String config = JobTestSupport.defaultConfigYaml();
         List<String> reference = JobTestSupport.referenceActions(config, day);
@@ -60,7 +75,12 @@ class SavepointRestoreTest {
         List<DecidedAction> before = CollectingSink.results("before");
 
         Gate.open("mid-day");
-        JobClient second = submit(day, config, 3, "after", savepoint, RateLimiterStrategy.noOp());
+        // held before its first record: what the restore rebuilt, and nothing else, is in the gauges
+        JobClient second = submit(day, config, 3, "after", savepoint, new Gate("restored", 0));
+        await().atMost(Duration.ofMinutes(1)).until(() -> allTasksRunning(client, second.getJobID()));
+        assertThat(lockedAccountsSummed(second.getJobID())).as("locked accounts right after the restore")
+                .isEqualTo(lockedAccounts(before)).isPositive();
+        Gate.open("restored");
         second.getJobExecutionResult().get();
         List<DecidedAction> after = CollectingSink.results("after");
 
@@ -71,6 +91,31 @@ class SavepointRestoreTest {
         List<DecidedAction> all = new ArrayList<>(before);
         all.addAll(after);
         assertThat(JobTestSupport.json(ReplayRunner.fileOrder(all))).containsExactlyElementsOf(reference);
+        assertThat(lockedAccountsSummed(second.getJobID())).as("locked accounts at the end")
+                .isEqualTo(lockedAccounts(all));
+    }
+
+    /** Every subtask of the job is running: restored, its operators open. */
+    private static boolean allTasksRunning(RestClusterClient<?> client, JobID job) throws Exception {
+        return client.getJobDetails(job).get().getJobVertexInfos().stream()
+                .allMatch(v -> v.getTasksPerState().getOrDefault(ExecutionState.RUNNING, 0) == v.getParallelism());
+    }
+
+    /** AccountRisk's {@code lockedAccounts} gauges of the job, summed over its subtasks. */
+    @SuppressWarnings("unchecked")
+    private static long lockedAccountsSummed(JobID job) {
+        Map<String, Metric> gauges = METRICS.findMetrics(job, "\\.AccountRisk\\..*\\.lockedAccounts$");
+        assertThat(gauges).as("one gauge per AccountRisk subtask").hasSize(3);
+        return gauges.values().stream().mapToLong(g -> ((Gauge<Long>) g).getValue()).sum();
+    }
+
+    /** Accounts left with a lock record by these actions: a rule whose last LOCK no UNLOCK followed. */
+    private static long lockedAccounts(List<DecidedAction> decided) {
+        Map<String, ActionKind> last = new HashMap<>();
+        ReplayRunner.fileOrder(decided).stream().filter(a -> a.kind() == ActionKind.LOCK || a.kind() == ActionKind.UNLOCK)
+                .forEach(a -> last.put(key(a), a.kind()));
+        return last.entrySet().stream().filter(e -> e.getValue() == ActionKind.LOCK)
+                .map(e -> e.getKey().substring(0, e.getKey().indexOf('/'))).distinct().count();
     }
 
     private JobClient submit(Path day, String config, int parallelism, String sink, String savepoint,

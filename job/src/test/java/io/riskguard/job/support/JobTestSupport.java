@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,7 +31,15 @@ public final class JobTestSupport {
      * managed memory (RocksDB's) the job's own in-process clusters get.
      */
     public static MiniClusterExtension miniCluster(int slots) {
-        Configuration conf = new Configuration();
+        return miniCluster(slots, new Configuration());
+    }
+
+    /** The same, with {@code reporter} receiving every metric of the cluster's jobs. */
+    public static MiniClusterExtension miniCluster(int slots, InMemoryReporter reporter) {
+        return miniCluster(slots, reporter.addToConfiguration(new Configuration()));
+    }
+
+    private static MiniClusterExtension miniCluster(int slots, Configuration conf) {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, JobSettings.IN_PROCESS_MANAGED_MEMORY);
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder().setConfiguration(conf)
                 .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(slots).build());

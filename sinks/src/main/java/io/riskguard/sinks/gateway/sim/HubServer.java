@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -112,9 +113,16 @@ final class HubServer extends WebSocketServer {
     int dropAll() {
         List<WebSocket> sockets = List.copyOf(getConnections());
         for (WebSocket socket : sockets) {
+            // NIO defers closing a channel registered with a selector until the selector's next select,
+            // so the peer is told first (FIN now), and the selector is woken to finish the close.
+            if (socket instanceof WebSocketImpl impl && impl.getChannel() instanceof SocketChannel channel) {
+                try {
+                    channel.shutdownOutput();
+                } catch (IOException alreadyGone) {
+                    // closed by the peer meanwhile: nothing left to tell it
+                }
+            }
             socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped");
-            // NIO defers closing a channel registered with a selector until the selector's next select:
-            // wake it, or a quiet server would leave the peer believing it is still connected.
             onWriteDemand(socket);
         }
         return sockets.size();
