@@ -7,9 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HubProtocolTest extends HubTestBase {
@@ -125,23 +122,17 @@ class HubProtocolTest extends HubTestBase {
         client.awaitClosed();
     }
 
+    /** The interval itself is configuration (see the default below); tests assert no wall-clock timing. */
     @Test
-    void theServerPingsEveryConnectionAtTheConfiguredInterval() {
-        Duration interval = Duration.ofMillis(150);
-        try (GatewaySimulator pinging = GatewaySimulator.start(options().withHubPingInterval(interval))) {
+    void theServerPingsEveryConnectionAgainAndAgain() {
+        try (GatewaySimulator pinging = GatewaySimulator.start(options().withHubPingInterval(Duration.ofMillis(50)))) {
             String pingToken = new SimClient(pinging).login(USER, KEY);
             try (HubClient user = HubClient.connect(pinging, USER_HUB, pingToken);
                     HubClient market = HubClient.connect(pinging, MARKET_HUB, pingToken)) {
-                List<Long> arrivals = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    HubClient.Received ping = user.take(r -> r.type() == 6);
-                    assertThat(ping.text()).isEqualTo("{\"type\":6}");
-                    arrivals.add(ping.arrivedNanos());
+                    assertThat(user.take(r -> r.type() == 6).text()).isEqualTo("{\"type\":6}");
                 }
                 assertThat(market.take(r -> r.type() == 6).text()).isEqualTo("{\"type\":6}");
-
-                long averageGapMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(3) - arrivals.get(0)) / 3;
-                assertThat(averageGapMillis).isBetween(100L, 400L);
             }
         }
     }
