@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -221,8 +222,7 @@ public final class Bridge implements AutoCloseable {
     private void send(HubEvent kind, ObjectNode payload, Instant receivedAt, String raw) {
         Envelopes.Result result = Envelopes.ofAccountEvent(kind, payload, receivedAt);
         if (result instanceof Envelopes.Rejected r) {
-            deadLetter(r.reason().startsWith(kind.typeName() + " payload has no") ? DeadLetterCause.BAD_PAYLOAD
-                    : DeadLetterCause.REJECTED_BY_CONTRACT, r.reason(), raw);
+            deadLetter(r.cause(), r.reason(), raw);
             return;
         }
         Envelopes.Accepted a = (Envelopes.Accepted) result;
@@ -343,8 +343,8 @@ public final class Bridge implements AutoCloseable {
             if (result instanceof Envelopes.Accepted a) {
                 out.quote(a.key(), a.line());
                 metrics.add(BridgeMetrics.Counter.PRODUCED, HubEvent.QUOTE.typeName());
-            } else {
-                deadLetter(DeadLetterCause.REJECTED_BY_CONTRACT, ((Envelopes.Rejected) result).reason(), record);
+            } else if (result instanceof Envelopes.Rejected r) {
+                deadLetter(r.cause(), r.reason(), record);
             }
         }
     }
@@ -395,7 +395,7 @@ public final class Bridge implements AutoCloseable {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

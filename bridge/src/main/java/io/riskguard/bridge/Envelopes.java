@@ -24,13 +24,14 @@ final class Envelopes {
     /** @param key the Kafka record key: the account id for account events, the contract id for quotes */
     record Accepted(String key, String line, Event event) implements Result {}
 
-    record Rejected(String reason) implements Result {}
+    record Rejected(DeadLetterCause cause, String reason) implements Result {}
 
     /** An account, order, position or trade payload of the user hub. */
     static Result ofAccountEvent(HubEvent kind, ObjectNode payload, Instant receivedAt) {
         JsonNode id = payload.get(kind == HubEvent.ACCOUNT ? "id" : "accountId");
         if (id == null || !id.canConvertToExactIntegral() || !id.canConvertToLong()) {
-            return new Rejected(kind.typeName() + " payload has no integer " + (kind == HubEvent.ACCOUNT ? "id" : "accountId"));
+            return new Rejected(DeadLetterCause.BAD_PAYLOAD,
+                    kind.typeName() + " payload has no integer " + (kind == HubEvent.ACCOUNT ? "id" : "accountId"));
         }
         ObjectNode envelope = HubRecords.JSON.createObjectNode();
         envelope.put("type", kind.typeName());
@@ -55,7 +56,7 @@ final class Envelopes {
         try {
             return new Accepted(key, line, EventCodec.parse(line));
         } catch (RejectedInputException e) {
-            return new Rejected(e.reason());
+            return new Rejected(DeadLetterCause.REJECTED_BY_CONTRACT, e.reason());
         }
     }
 }

@@ -20,6 +20,9 @@ public final class KafkaEventOutput implements EventOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventOutput.class);
 
+    /** The bridge's dead letters by default: beside the job's own, which mean something else (docs/bridge.md §2). */
+    public static final String DEAD_LETTERS_TOPIC = "riskguard.bridge-dead-letters";
+
     public record Topics(String events, String quotes, String deadLetters) {}
 
     private final KafkaProducer<String, String> producer;

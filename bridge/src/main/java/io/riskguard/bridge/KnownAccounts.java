@@ -5,10 +5,12 @@ import io.riskguard.contract.Event;
 import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.TradeEvent;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -85,10 +87,10 @@ final class KnownAccounts {
         return a.status() == b.status() && a.orderType() == b.orderType() && a.side() == b.side()
                 && a.size() == b.size() && a.contractId().equals(b.contractId())
                 && sameNullable(a.limitPrice(), b.limitPrice()) && sameNullable(a.stopPrice(), b.stopPrice())
-                && java.util.Objects.equals(a.fillVolume(), b.fillVolume());
+                && Objects.equals(a.fillVolume(), b.fillVolume());
     }
 
-    private static boolean sameNullable(java.math.BigDecimal a, java.math.BigDecimal b) {
+    private static boolean sameNullable(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 }

@@ -134,7 +134,7 @@ class EnvelopesTest {
         ObjectNode trade = json("{\"id\":88001,\"contractId\":\"CON.F.US.MNQ.H26\",\"price\":1,\"side\":0,\"size\":1}");
 
         assertThat(Envelopes.ofAccountEvent(HubEvent.TRADE, trade, RECEIVED))
-                .isEqualTo(new Envelopes.Rejected("trade payload has no integer accountId"));
+                .isEqualTo(new Envelopes.Rejected(DeadLetterCause.BAD_PAYLOAD, "trade payload has no integer accountId"));
     }
 
     static ObjectNode json(String text) throws Exception {

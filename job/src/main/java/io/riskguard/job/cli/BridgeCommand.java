@@ -53,7 +53,7 @@ final class BridgeCommand implements Callable<Integer> {
     @Option(names = "--quotes-topic", defaultValue = KafkaSettings.QUOTES)
     String quotesTopic;
 
-    @Option(names = "--dead-letters-topic", defaultValue = "riskguard.bridge-dead-letters",
+    @Option(names = "--dead-letters-topic", defaultValue = KafkaEventOutput.DEAD_LETTERS_TOPIC,
             description = "hub records the job must not see, with the reason (default ${DEFAULT-VALUE})")
     String deadLettersTopic;
 

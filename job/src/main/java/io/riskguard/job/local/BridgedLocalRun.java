@@ -133,7 +133,7 @@ public final class BridgedLocalRun implements AutoCloseable {
         BridgeMetrics metrics = new BridgeMetrics();
         KafkaEventOutput output = started(new KafkaEventOutput(kafka.bootstrapServers(), Map.of(),
                 new KafkaEventOutput.Topics(KafkaSettings.EVENTS, KafkaSettings.QUOTES,
-                        EmbeddedKafka.BRIDGE_DEAD_LETTERS), metrics));
+                        KafkaEventOutput.DEAD_LETTERS_TOPIC), metrics));
         BridgeSettings bridgeSettings = BridgeSettings.defaults(simulator.baseUri(), simulator.hubUri());
         Bridge bridge = started(new Bridge(bridgeSettings, GatewayApi.connect(simulator.baseUri(),
                 GatewayCredentials.LOCAL_DEMO, bridgeSettings.restRequestsPerMinute(), Duration.ofSeconds(10)),

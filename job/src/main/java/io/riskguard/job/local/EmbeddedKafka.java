@@ -1,5 +1,6 @@
 package io.riskguard.job.local;
 
+import io.riskguard.bridge.KafkaEventOutput;
 import io.riskguard.job.kafka.KafkaSettings;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,9 +21,6 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@code embedded-kafka}. Its data lives in a temporary directory, deleted by {@link #close()}.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-
-    /** The bridge's dead-letter topic, beside the job's. */
-    public static final String BRIDGE_DEAD_LETTERS = "riskguard.bridge-dead-letters";
 
     /**
      * The topics of the job and the bridge under their default names, with their partitions: events and
@@ -136,7 +134,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         topics.put(KafkaSettings.CONTROL, 1);
         topics.put(KafkaSettings.ACTIONS, 1);
         topics.put(KafkaSettings.DEAD_LETTERS, 1);
-        topics.put(BRIDGE_DEAD_LETTERS, 1);
+        topics.put(KafkaEventOutput.DEAD_LETTERS_TOPIC, 1);
         return Collections.unmodifiableMap(topics);
     }
 }

@@ -53,20 +53,18 @@ public final class BrokerBook {
      * sent.
      */
     public static Map<Long, List<String>> appliedMutations(GatewaySimulator sim) {
-        Map<Long, List<String>> perAccount = new TreeMap<>();
-        for (Call c : sim.calls()) {
-            if (MUTATIONS.contains(c.path()) && c.applied()) {
-                perAccount.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c.path() + " " + c.body());
-            }
-        }
-        return perAccount;
+        return mutations(sim, true);
     }
 
     /** Every enforcement call each account received, applied or refused (a close of a position already gone), in order. */
     public static Map<Long, List<String>> attemptedMutations(GatewaySimulator sim) {
+        return mutations(sim, false);
+    }
+
+    private static Map<Long, List<String>> mutations(GatewaySimulator sim, boolean appliedOnly) {
         Map<Long, List<String>> perAccount = new TreeMap<>();
         for (Call c : sim.calls()) {
-            if (MUTATIONS.contains(c.path())) {
+            if (MUTATIONS.contains(c.path()) && (c.applied() || !appliedOnly)) {
                 perAccount.computeIfAbsent(c.accountId(), k -> new ArrayList<>())
                         .add(c.path() + " " + c.body() + (c.applied() ? "" : " (refused: errorCode " + c.errorCode() + ")"));
             }

@@ -1,14 +1,14 @@
 package io.riskguard.job.support;
 
+import io.riskguard.job.local.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,29 +17,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real Kafka broker in KRaft mode inside the test JVM (STACK.md), with small producer/consumer helpers. */
+/** The in-process KRaft broker of {@code local --via-bridge} ({@link EmbeddedKafka}), with small producer/consumer helpers for tests. */
 public final class InProcessKafka implements AutoCloseable {
 
-    private final KafkaClusterTestKit kafka;
+    private final EmbeddedKafka kafka;
 
-    private InProcessKafka(KafkaClusterTestKit kafka) {
+    private InProcessKafka(EmbeddedKafka kafka) {
         this.kafka = kafka;
     }
 
     public static InProcessKafka start() throws Exception {
-        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        return new InProcessKafka(kafka);
+        return new InProcessKafka(EmbeddedKafka.start(0));
     }
 
     public String bootstrapServers() {
@@ -51,13 +40,11 @@ public final class InProcessKafka implements AutoCloseable {
     }
 
     public void createTopics(int partitions, String... topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            List<NewTopic> newTopics = new ArrayList<>();
-            for (String t : topics) {
-                newTopics.add(new NewTopic(t, partitions, (short) 1));
-            }
-            admin.createTopics(newTopics).all().get();
+        Map<String, Integer> partitionsByTopic = new LinkedHashMap<>();
+        for (String t : topics) {
+            partitionsByTopic.put(t, partitions);
         }
+        kafka.createTopics(partitionsByTopic);
     }
 
     /** Sends {@code value} to every partition of the topic (a clock record that must reach every reader). */
