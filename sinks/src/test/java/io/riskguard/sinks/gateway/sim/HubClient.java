@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -38,14 +40,18 @@ final class HubClient implements AutoCloseable {
         }
     }
 
-    /**
-     * How long the JDK client may take to notice a dropped TCP connection: it reports the end on its own
-     * schedule, and one CI run in three saw it take longer than {@link #TIMEOUT}. A bound, not a wait.
-     */
+    /** Bounds waiting for the end of a connection: a bound, not a wait. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How often {@link #awaitDropped()} probes the connection with a keep-alive ping. */
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
+
+    /** The WebSocket status the JDK client reports when the connection ended without a close frame. */
+    static final int CLOSED_ABNORMALLY = 1006;
 
     private final List<Received> inbox = new ArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile int closeStatus = -1;
     private WebSocket socket;
     private int nextInvocationId = 1;
 
@@ -199,6 +205,46 @@ final class HubClient implements AutoCloseable {
         closed.orTimeout(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /**
+     * Waits until the server dropped the connection, and asserts that it sent neither a SignalR close
+     * message nor a WebSocket close frame. The JDK client notices a TCP connection closed without a
+     * close frame only when it next reads, on its own schedule (some CI runs saw nothing within 30 s),
+     * so this probes as a real client's keep-alive does: a ping every {@link #PROBE_INTERVAL}; once the
+     * server's socket is gone, a send fails (or the client notices the end meanwhile).
+     */
+    void awaitDropped() {
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        while (!closed.isDone()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the connection was not dropped within " + CLOSE_TIMEOUT);
+            }
+            try {
+                socket.sendText("{\"type\":6}" + RS, true).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException sendFailed) {
+                closedByServer(CLOSED_ABNORMALLY);
+                break;
+            } catch (TimeoutException | InterruptedException e) {
+                throw new AssertionError("a probe could not be sent", e);
+            }
+            awaitClosedFor(PROBE_INTERVAL);
+        }
+        synchronized (this) {
+            assertThat(inbox).as("records before the drop").filteredOn(r -> r.type() == 7).isEmpty();
+        }
+        assertThat(closeStatus).as("WebSocket close status (1006: no close frame)").isEqualTo(CLOSED_ABNORMALLY);
+    }
+
+    private synchronized void awaitClosedFor(Duration duration) {
+        if (!closed.isDone()) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, duration.toNanos());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     boolean isClosed() {
         return closed.isDone();
     }
@@ -222,7 +268,10 @@ final class HubClient implements AutoCloseable {
         }
     }
 
-    private synchronized void closedByServer() {
+    private synchronized void closedByServer(int status) {
+        if (closeStatus == -1) {
+            closeStatus = status;
+        }
         closed.complete(null);
         notifyAll();
     }
@@ -244,13 +293,13 @@ final class HubClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closedByServer();
+            closedByServer(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closedByServer();
+            closedByServer(CLOSED_ABNORMALLY);
         }
     }
 }

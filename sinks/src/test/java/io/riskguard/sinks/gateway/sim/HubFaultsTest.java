@@ -22,8 +22,8 @@ class HubFaultsTest extends HubTestBase {
 
         assertThat(sim.dropHubConnections()).isEqualTo(2);
 
-        user.awaitClosed();
-        market.awaitClosed();
+        user.awaitDropped();
+        market.awaitDropped();
         assertThat(sim.hubConnectionsOpen(USER_HUB)).isZero();
         assertThat(sim.hubConnectionsOpen(MARKET_HUB)).isZero();
         assertThat(sim.accountSubscriptions()).isEmpty();
