@@ -123,6 +123,8 @@ final class LatencyBench {
                                 + "longest pass %.0f ms on one subtask%n",
                         BenchMetrics.sum("accountStateWrites", jobName, ".AccountRisk."),
                         BenchMetrics.max("accountStateWriteMaxMillis", jobName, ".AccountRisk."));
+                System.out.printf("AccountRisk's own synchronous snapshot part: longest %.0f ms on one subtask%n",
+                        BenchMetrics.max("snapshotStateMaxMillis", jobName, ".AccountRisk."));
                 client.cancel().get();
             }
         } finally {

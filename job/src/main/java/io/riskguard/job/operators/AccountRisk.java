@@ -415,6 +415,7 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
+        long t0 = System.nanoTime();
         super.snapshotState(context);
         writeAccountState();
         for (Map.Entry<String, QuoteState> q : fanOut.quotes().entrySet()) {
@@ -437,6 +438,7 @@ public final class AccountRisk extends AbstractStreamOperator<DecidedAction>
         List<ContractMarks> histories = new ArrayList<>();
         fanOut.histories().forEach((c, h) -> histories.add(new ContractMarks(c, h)));
         markHistories.update(histories);
+        metrics.snapshotTaken(System.nanoTime() - t0);
     }
 
     /**

@@ -32,6 +32,8 @@ final class RiskMetrics implements RuleListener {
     private final LockedAccounts lockedAccounts;
     private long stateWriteLastMillis;
     private long stateWriteMaxMillis;
+    private long snapshotLastMillis;
+    private long snapshotMaxMillis;
 
     /** @param lockedAccounts the subtask's locked accounts, which the {@code lockedAccounts} gauge reports */
     RiskMetrics(MetricGroup group, LockedAccounts lockedAccounts) {
@@ -52,6 +54,18 @@ final class RiskMetrics implements RuleListener {
         stateWrites = group.counter("accountStateWrites");
         group.gauge("accountStateWriteLastMillis", (Gauge<Long>) () -> stateWriteLastMillis);
         group.gauge("accountStateWriteMaxMillis", (Gauge<Long>) () -> stateWriteMaxMillis);
+        group.gauge("snapshotStateLastMillis", (Gauge<Long>) () -> snapshotLastMillis);
+        group.gauge("snapshotStateMaxMillis", (Gauge<Long>) () -> snapshotMaxMillis);
+    }
+
+    /**
+     * The operator's own part of a checkpoint's synchronous phase (state written behind, buffers,
+     * quote book) took {@code nanos}; the state backend's part comes after it.
+     */
+    void snapshotTaken(long nanos) {
+        long millis = nanos / 1_000_000;
+        snapshotLastMillis = millis;
+        snapshotMaxMillis = Math.max(snapshotMaxMillis, millis);
     }
 
     /** A write-behind pass wrote {@code accounts} accounts' changes in {@code nanos}. */
