@@ -4,6 +4,7 @@ import io.riskguard.contract.Event;
 import io.riskguard.engine.CompiledConfig;
 import io.riskguard.engine.Decision;
 import io.riskguard.engine.RiskEngine;
+import io.riskguard.market.QuoteState;
 import io.riskguard.market.Subscription;
 import io.riskguard.state.AccountState;
 import io.riskguard.state.Holding;
@@ -40,6 +41,20 @@ public final class AccountDesk {
         Decision d = engine.onQuote(state, config, accountId, contractId, t, fanOut);
         resubscribe(state, config, accountId, t);
         return d;
+    }
+
+    /**
+     * A quote that was fanned out to this account before it was applied (a savepoint of the previous
+     * release holds such marks): the fan-out's quote book takes it unless it already holds a newer
+     * quote of the contract, then it is delivered as {@link #quote}.
+     */
+    public Decision mark(AccountState state, CompiledConfig config, long accountId, String contractId, QuoteState mark,
+            Instant t) {
+        QuoteState book = fanOut.quote(contractId);
+        if (book == null || !book.quoteTs().isAfter(mark.quoteTs())) {
+            fanOut.restoreQuote(contractId, mark);
+        }
+        return quote(state, config, accountId, contractId, t);
     }
 
     /** One of the account's own events, evaluated at {@code t}. */

@@ -11,7 +11,7 @@ import java.time.Instant;
  * {@code (evalTs, seq)} is the order in which triggers must be applied.
  */
 public record AccountInput(long accountId, long seq, Instant evalTs, Event event, String contractId,
-        QuoteState quote) {
+        QuoteState quote) implements Sequenced {
 
     public static AccountInput event(long accountId, long seq, Instant evalTs, Event event) {
         return new AccountInput(accountId, seq, evalTs, event, null, null);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * seq)} (each subtask delivers it to its own holders whose quiet band it leaves), or a control
  * message (a replay's end, a verified configuration).
  */
-public record MarketInput(String contractId, long seq, Instant evalTs, QuoteState quote, ControlMessage control) {
+public record MarketInput(String contractId, long seq, Instant evalTs, QuoteState quote, ControlMessage control) implements Sequenced {
 
     public static MarketInput quote(String contractId, long seq, Instant evalTs, QuoteState merged) {
         return new MarketInput(contractId, seq, evalTs, merged, null);

@@ -6,15 +6,12 @@ import io.riskguard.job.model.AccountInput;
 import io.riskguard.job.model.ContractInput;
 import io.riskguard.job.model.MarketInput;
 import io.riskguard.market.QuoteState;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
@@ -24,9 +21,7 @@ import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -44,21 +39,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * timers run out.
  */
 public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
-        implements OneInputStreamOperator<ContractInput, MarketInput> {
+        implements OneInputStreamOperator<ContractInput, MarketInput>,
+        EventTimeSequencer.Handler<String, ContractInput, ContractInput> {
 
     private static final long serialVersionUID = 3L;
-    private static final Comparator<ContractInput> ORDER =
-            Comparator.comparing(ContractInput::evalTs).thenComparingLong(ContractInput::seq);
-
-    /**
-     * One contract's inputs of one millisecond: {@code inState} once the keyed state has an entry
-     * for them (to be removed when they are applied), {@code stored} while that entry holds them all.
-     */
-    private static final class Waiting {
-        final List<ContractInput> inputs = new ArrayList<>(2);
-        boolean inState;
-        boolean stored;
-    }
 
     private final Ordering ordering;
     private transient ValueState<QuoteState> quote;
@@ -66,7 +50,7 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
     private transient MapState<Long, Boolean> previousReleaseHolders;
     private transient Map<String, QuoteState> merged;
     private transient Set<String> unsaved;
-    private transient NavigableMap<Long, TreeMap<String, Waiting>> waiting;
+    private transient EventTimeSequencer<String, ContractInput, ContractInput> sequencer;
     private transient boolean restored;
     private transient StreamRecord<MarketInput> out;
 
@@ -92,10 +76,10 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
         previousReleaseHolders = getKeyedStateStore().getMapState(RiskState.Legacy.holders());
         merged = new HashMap<>();
         unsaved = new HashSet<>();
-        waiting = new TreeMap<>();
+        sequencer = new EventTimeSequencer<>();
         out = new StreamRecord<>(null);
         if (restored) {
-            getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, new IgnoreTimers());
+            getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, new IgnoredTimers<String>());
             List<String> contracts;
             KeyedStateBackend<String> backend = getKeyedStateBackend();
             try (Stream<String> keys = backend.getKeys(RiskState.contractBuffer().getName(), VoidNamespace.INSTANCE)) {
@@ -104,10 +88,7 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
             for (String contractId : contracts) {
                 setCurrentKey(contractId);
                 for (Map.Entry<Long, List<ContractInput>> e : buffer.entries()) {
-                    Waiting w = waiting(e.getKey(), contractId);
-                    w.inputs.addAll(e.getValue());
-                    w.inState = true;
-                    w.stored = true;
+                    sequencer.restored(e.getKey(), contractId, e.getValue());
                 }
             }
         }
@@ -116,60 +97,53 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
     @Override
     public void processElement(StreamRecord<ContractInput> record) throws Exception {
         ContractInput in = record.getValue();
-        load(in.contractId());
         if (ordering == Ordering.ARRIVAL) {
-            apply(in);
-            return;
+            apply(in.contractId(), in);
+        } else {
+            sequencer.add(in.contractId(), in);
         }
-        Waiting w = waiting(Millis.ceil(in.evalTs()), in.contractId());
-        w.inputs.add(in);
-        w.stored = false;
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        while (!waiting.isEmpty() && waiting.firstKey() <= mark.getTimestamp()) {
-            Map.Entry<Long, TreeMap<String, Waiting>> bucket = waiting.pollFirstEntry();
-            for (Map.Entry<String, Waiting> e : bucket.getValue().entrySet()) {
-                setCurrentKey(e.getKey());
-                load(e.getKey());
-                if (e.getValue().inState) {
-                    buffer.remove(bucket.getKey());
-                }
-                List<ContractInput> sorted = new ArrayList<>(e.getValue().inputs);
-                sorted.sort(ORDER);
-                for (ContractInput in : sorted) {
-                    apply(in);
-                }
-            }
-        }
+        sequencer.drainUpTo(mark.getTimestamp(), this);
         super.processWatermark(mark);
     }
 
-    /** The contract's merged quote is read from keyed state once, the first time it is needed. */
-    private void load(String contractId) throws Exception {
-        if (!merged.containsKey(contractId)) {
+    @Override
+    public void apply(String contractId, ContractInput in) throws Exception {
+        setCurrentKey(contractId);
+        if (!merged.containsKey(contractId)) { // read from keyed state once, the first time it is needed
             merged.put(contractId, quote.value());
             previousReleaseHolders.clear(); // the holders are AccountRisk's business now
         }
-    }
-
-    private Waiting waiting(long ms, String contractId) {
-        return waiting.computeIfAbsent(ms, k -> new TreeMap<>()).computeIfAbsent(contractId, k -> new Waiting());
-    }
-
-    private void apply(ContractInput in) {
         if (in.event() instanceof QuoteEvent q) {
-            QuoteState previous = merged.get(in.contractId());
+            QuoteState previous = merged.get(contractId);
             QuoteState next = previous == null ? QuoteState.of(q) : previous.merge(q);
-            merged.put(in.contractId(), next);
-            unsaved.add(in.contractId());
-            output.collect(out.replace(MarketInput.quote(in.contractId(), in.seq(), in.evalTs(), next),
+            merged.put(contractId, next);
+            unsaved.add(contractId);
+            output.collect(out.replace(MarketInput.quote(contractId, in.seq(), in.evalTs(), next),
                     Millis.ceil(in.evalTs())));
         } else if (in.event() instanceof PositionEvent p) {
             output.collect(RiskState.BUFFERED_POSITIONS,
                     new StreamRecord<>(AccountInput.event(p.accountId(), in.seq(), in.evalTs(), p)));
         }
+    }
+
+    /** No input is shared between contracts. */
+    @Override
+    public void applyShared(ContractInput input) {
+        throw new IllegalStateException("MarkToMarket has no shared inputs");
+    }
+
+    /** No timers: quotes are merged as they come. */
+    @Override
+    public void fireTimersUpTo(Instant upTo) {}
+
+    @Override
+    public void unstore(long ms, String contractId) throws Exception {
+        setCurrentKey(contractId);
+        buffer.remove(ms);
     }
 
     @Override
@@ -180,25 +154,9 @@ public final class MarkToMarket extends AbstractStreamOperator<MarketInput>
             quote.update(merged.get(contractId));
         }
         unsaved.clear();
-        for (Map.Entry<Long, TreeMap<String, Waiting>> bucket : waiting.entrySet()) {
-            for (Map.Entry<String, Waiting> e : bucket.getValue().entrySet()) {
-                if (!e.getValue().stored) {
-                    setCurrentKey(e.getKey());
-                    buffer.put(bucket.getKey(), List.copyOf(e.getValue().inputs));
-                    e.getValue().inState = true;
-                    e.getValue().stored = true;
-                }
-            }
-        }
-    }
-
-    /** The previous release registered a Flink timer per buffered millisecond: the buffer is found from state now. */
-    private static final class IgnoreTimers implements Triggerable<String, VoidNamespace> {
-
-        @Override
-        public void onEventTime(InternalTimer<String, VoidNamespace> timer) {}
-
-        @Override
-        public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {}
+        sequencer.snapshot((ms, contractId, inputs) -> {
+            setCurrentKey(contractId);
+            buffer.put(ms, inputs);
+        });
     }
 }
