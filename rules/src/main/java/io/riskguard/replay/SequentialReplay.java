@@ -5,6 +5,7 @@ import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.LineMerger;
 import io.riskguard.contract.MergedLine;
 import io.riskguard.contract.PositionEvent;
@@ -76,7 +77,7 @@ public final class SequentialReplay {
             if (line.accepted()) {
                 accept(line.event(), line.evalTs());
             } else {
-                reject(line.rejection(), line.line());
+                reject(line.cause(), line.rejection(), line.line());
             }
         }
         Instant end = until != null ? until : merger.eventTime();
@@ -93,9 +94,9 @@ public final class SequentialReplay {
         dispatch(e, evalTs);
     }
 
-    public void reject(String reason, String line) {
+    public void reject(InputCause cause, String reason, String line) {
         read++;
-        deadLetters.add(DeadLetter.rejected(reason, line));
+        deadLetters.add(DeadLetter.rejected(cause, reason, line));
     }
 
     /** Ends event time at {@code t}: timers due by then fire. */

@@ -9,6 +9,7 @@ import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.DeadLetterJson;
+import io.riskguard.contract.InputCause;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class Rule004DailyUnrealizedLossTest {
     }
 
     private static String warning(String root, String contractId, String raw) {
-        return DeadLetterJson.toJson(DeadLetter.warning(
+        return DeadLetterJson.toJson(DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
                 "no instruments entry for root " + root + "; RULE-004/005/012 skip " + contractId, raw));
     }
 

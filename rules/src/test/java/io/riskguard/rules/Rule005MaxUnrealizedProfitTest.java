@@ -10,6 +10,7 @@ import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.DeadLetterJson;
+import io.riskguard.contract.InputCause;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -297,8 +298,9 @@ class Rule005MaxUnrealizedProfitTest {
 
         assertThat(s.run()).isEmpty();
         assertThat(s.deadLetters()).extracting(DeadLetterJson::toJson).containsExactly(
-                DeadLetterJson.toJson(DeadLetter.warning(
+                DeadLetterJson.toJson(DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
                         "no instruments entry for root ZB; RULE-004/005/012 skip CON.F.US.ZB.H26", s.lines().get(0))));
+        assertThat(s.deadLetters()).extracting(DeadLetter::cause).containsExactly(InputCause.NO_INSTRUMENT_ENTRY);
     }
 
     // ---- exact decimals ------------------------------------------------------------------------------

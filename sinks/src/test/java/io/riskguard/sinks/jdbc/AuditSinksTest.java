@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.sinks.support.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,17 +31,19 @@ class AuditSinksTest {
 
     static Action lock(long account, int rule, Instant ts, Instant until, String reason) {
         return new Action(account + ":" + Action.ruleId(rule) + ":LOCK:trade:1:" + ts + ":0", ts, account, rule,
-                ActionKind.LOCK, until, null, null, null, null, reason, 7);
+                ActionKind.LOCK, until, null, null, null, null, reason, 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED);
     }
 
     static Action unlock(long account, int rule, Instant ts) {
         return new Action(account + ":" + Action.ruleId(rule) + ":UNLOCK:timer:" + ts + ":0", ts, account, rule,
-                ActionKind.UNLOCK, null, null, null, null, null, "lock of " + Action.ruleId(rule) + " ended at " + ts, 7);
+                ActionKind.UNLOCK, null, null, null, null, null, "lock of " + Action.ruleId(rule) + " ended at " + ts,
+                7, DecisionCause.LOCK_EXPIRED);
     }
 
     static Action modify(long account, String reason) {
         return new Action(account + ":RULE-012:MODIFY_STOP:quote:CON.F.US.MNQ.H26:" + T + ":0", T, account, 12,
-                ActionKind.MODIFY_STOP, null, "CON.F.US.MNQ.H26", null, 1201L, new BigDecimal("21000.25"), reason, 7);
+                ActionKind.MODIFY_STOP, null, "CON.F.US.MNQ.H26", null, 1201L, new BigDecimal("21000.25"),
+                reason, 7, DecisionCause.TRAILING_STOP);
     }
 
     private static void run(JdbcSettings db, List<Action> actions) throws Exception {
