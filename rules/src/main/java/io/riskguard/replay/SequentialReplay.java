@@ -13,6 +13,7 @@ import io.riskguard.contract.QuoteEvent;
 import io.riskguard.engine.CompiledConfig;
 import io.riskguard.engine.Decision;
 import io.riskguard.engine.RiskEngine;
+import io.riskguard.engine.RuleListener;
 import io.riskguard.market.QuoteBook;
 import io.riskguard.state.MemoryAccountState;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class SequentialReplay {
     private record Emitted(Action action, long seq) {}
 
     private CompiledConfig config;
-    private final RiskEngine engine = new RiskEngine();
+    private final RiskEngine engine;
     private final QuoteBook quotes = new QuoteBook();
     private final Map<Long, MemoryAccountState> accounts = new TreeMap<>();
     private final Map<String, Set<Long>> holders = new HashMap<>();
@@ -54,7 +55,13 @@ public final class SequentialReplay {
     private long read;
 
     public SequentialReplay(RiskConfig config) {
+        this(config, RuleListener.NONE);
+    }
+
+    /** A replay whose engine tells {@code listener} what each trigger evaluated and breached. */
+    public SequentialReplay(RiskConfig config, RuleListener listener) {
         this.config = CompiledConfig.of(config);
+        this.engine = new RiskEngine(listener);
     }
 
     /** Replaces the configuration from the next trigger on, as a config update on the control topic would. */
