@@ -7,6 +7,7 @@ import io.riskguard.sinks.gateway.hub.HubRecords;
 import io.riskguard.bridge.hub.ResilientHub;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.DeadLetterJson;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.sinks.gateway.GatewayApi;
@@ -387,7 +388,7 @@ public final class Bridge implements AutoCloseable {
     private void deadLetter(DeadLetterCause cause, String reason, String raw) {
         metrics.add(BridgeMetrics.Counter.DEAD_LETTERS, cause.label());
         LOG.warn("bridge: dead letter ({}): {}", cause.label(), reason);
-        out.deadLetter(DeadLetterJson.toJson(DeadLetter.rejected(reason, raw)));
+        out.deadLetter(DeadLetterJson.toJson(DeadLetter.rejected(InputCause.UNKNOWN, reason, raw)));
     }
 
     /** Receipt times in milliseconds, the precision of the broker's own timestamps. */

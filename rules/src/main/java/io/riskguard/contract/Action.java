@@ -9,6 +9,7 @@ import java.util.Objects;
  * null: {@code until} (LOCK only; null there means "until the condition clears"),
  * {@code contractId} (CLOSE_POSITION, REDUCE_POSITION, CANCEL_ORDER, MODIFY_STOP), {@code size}
  * (REDUCE_POSITION), {@code orderId} (CANCEL_ORDER, MODIFY_STOP), {@code stopPrice} (MODIFY_STOP).
+ * {@code cause} is the typed reason; it is not part of the action JSON.
  */
 public record Action(
         String id,
@@ -22,13 +23,15 @@ public record Action(
         Long orderId,
         BigDecimal stopPrice,
         String reason,
-        int configVersion) {
+        int configVersion,
+        DecisionCause cause) {
 
     public Action {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ts, "ts");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(cause, "cause");
         if (rule < 1 || rule > 13) {
             throw new IllegalArgumentException("rule must be 1..13: " + rule);
         }

@@ -71,7 +71,11 @@ public final class ActionJson {
         return value;
     }
 
-    /** Reads a line written by {@link #toJson}; field order is not checked, unknown fields are refused. */
+    /**
+     * Reads a line written by {@link #toJson}; field order is not checked, unknown fields are refused.
+     * The line does not carry the cause (CONTRACT.md's layout is fixed): it reads as
+     * {@link DecisionCause#UNKNOWN}, never guessed from the reason sentence.
+     */
     public static Action fromJson(String json) {
         try {
             FieldReader f = new FieldReader(StrictJson.readObject(json, "bad action JSON"), "");
@@ -111,7 +115,7 @@ public final class ActionJson {
             return new Action(f.requiredString("id"), instant("ts", f.requiredString("ts")),
                     f.requiredLong("accountId"), rule(f.requiredString("rule")), kind, until, contractId, size,
                     orderId, stopPrice, f.requiredString("reason"), intValue("configVersion",
-                    f.requiredLong("configVersion")));
+                    f.requiredLong("configVersion")), DecisionCause.UNKNOWN);
         } catch (RejectedInputException e) {
             throw new IllegalArgumentException("bad action JSON: " + e.reason(), e);
         }

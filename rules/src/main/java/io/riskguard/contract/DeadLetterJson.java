@@ -17,7 +17,10 @@ public final class DeadLetterJson {
         return out.append('}').toString();
     }
 
-    /** Reads a line written by {@link #toJson}; exactly the fields kind, reason and raw, all strings. */
+    /**
+     * Reads a line written by {@link #toJson}; exactly the fields kind, reason and raw, all strings.
+     * The line does not carry the cause: it reads as {@link InputCause#UNKNOWN}.
+     */
     public static DeadLetter fromJson(String json) {
         FieldReader f = new FieldReader(StrictJson.readObject(json, "bad dead-letter JSON"), "");
         for (Iterator<String> names = f.fieldNames(); names.hasNext(); ) {
@@ -31,8 +34,8 @@ public final class DeadLetterJson {
             String reason = f.requiredString("reason");
             String raw = f.requiredString("raw");
             return switch (kind) {
-                case "rejected" -> DeadLetter.rejected(reason, raw);
-                case "warning" -> DeadLetter.warning(reason, raw);
+                case "rejected" -> DeadLetter.rejected(InputCause.UNKNOWN, reason, raw);
+                case "warning" -> DeadLetter.warning(InputCause.UNKNOWN, reason, raw);
                 default -> throw new IllegalArgumentException("bad dead-letter JSON: unknown kind \"" + kind + "\"");
             };
         } catch (RejectedInputException e) {

@@ -45,19 +45,20 @@ public final class EventCodec {
             root = StrictJson.readTree(line);
         } catch (JsonProcessingException e) {
             String duplicate = StrictJson.duplicateKeyPath(e);
-            throw reject(duplicate != null ? "duplicate field " + duplicate : "unparseable JSON");
+            throw duplicate != null ? reject(InputCause.DUPLICATE_FIELD, "duplicate field " + duplicate)
+                    : reject(InputCause.UNPARSEABLE_JSON, "unparseable JSON");
         }
         if (root.isMissingNode()) {
-            throw reject("unparseable JSON");
+            throw reject(InputCause.UNPARSEABLE_JSON, "unparseable JSON");
         }
         if (!root.isObject()) {
-            throw reject("not a JSON object");
+            throw reject(InputCause.NOT_AN_OBJECT, "not a JSON object");
         }
         ObjectNode object = (ObjectNode) root;
         if (StrictJson.mayHoldNonFinite(line)) {
             String path = StrictJson.nonFinitePath(object);
             if (path != null) {
-                throw reject("non-finite number in " + path);
+                throw reject(InputCause.NON_FINITE_NUMBER, "non-finite number in " + path);
             }
         }
         return object;
@@ -68,7 +69,7 @@ public final class EventCodec {
             String name = names.next();
             switch (name) {
                 case "type", "ts", "accountId", "contractId", "data" -> { }
-                default -> throw reject("unknown envelope field \"" + name + "\"");
+                default -> throw reject(InputCause.UNKNOWN_ENVELOPE_FIELD, "unknown envelope field \"" + name + "\"");
             }
         }
     }
@@ -82,14 +83,14 @@ public final class EventCodec {
             case "trade" -> EventType.TRADE;
             case "quote" -> EventType.QUOTE;
             case "clock" -> EventType.CLOCK;
-            default -> throw reject("unknown type \"" + type + "\"");
+            default -> throw reject(InputCause.UNKNOWN_TYPE, "unknown type \"" + type + "\"");
         };
     }
 
     private static Instant ts(FieldReader envelope) throws RejectedInputException {
         Instant ts = UtcInstants.parse(envelope.requiredString("ts"));
         if (ts == null) {
-            throw reject("ts must be an ISO-8601 UTC instant ending in Z");
+            throw reject(InputCause.BAD_TIMESTAMP, "ts must be an ISO-8601 UTC instant ending in Z");
         }
         return ts;
     }
@@ -136,13 +137,13 @@ public final class EventCodec {
         BigDecimal averagePrice = data.requiredNumber("averagePrice");
         if (size > 0) {
             if (positionType == 0) {
-                throw reject("position type 0 with non-zero size");
+                throw reject(InputCause.BAD_POSITION, "position type 0 with non-zero size");
             }
             if (averagePrice.signum() <= 0) {
-                throw reject("non-positive averagePrice " + averagePrice + " for an open position");
+                throw reject(InputCause.NON_POSITIVE_PRICE, "non-positive averagePrice " + averagePrice + " for an open position");
             }
         } else if (averagePrice.signum() < 0) {
-            throw reject("negative price " + averagePrice + " in data.averagePrice");
+            throw reject(InputCause.NEGATIVE_PRICE, "negative price " + averagePrice + " in data.averagePrice");
         }
         return new PositionEvent(ts, accountId, id, contractId, positionType, size, averagePrice, line);
     }
@@ -186,7 +187,7 @@ public final class EventCodec {
 
     private static ClockEvent clock(Instant ts, FieldReader envelope, String line) throws RejectedInputException {
         if (envelope.value("data") != null) {
-            throw reject("unexpected data for clock");
+            throw reject(InputCause.UNEXPECTED_DATA, "unexpected data for clock");
         }
         return new ClockEvent(ts, line);
     }
@@ -198,7 +199,7 @@ public final class EventCodec {
     private static void checkSameAccount(String field, long dataValue, long envelopeAccountId)
             throws RejectedInputException {
         if (dataValue != envelopeAccountId) {
-            throw reject(field + " " + dataValue + " in data differs from envelope accountId " + envelopeAccountId);
+            throw reject(InputCause.ACCOUNT_MISMATCH, field + " " + dataValue + " in data differs from envelope accountId " + envelopeAccountId);
         }
     }
 }

@@ -55,7 +55,7 @@ final class FieldReader {
     int requiredEnum(String name, int maxValue) throws RejectedInputException {
         long value = requiredLong(name);
         if (value < 0 || value > maxValue) {
-            throw reject("unknown enum value " + value + " for " + path(name));
+            throw reject(InputCause.UNKNOWN_ENUM_VALUE, "unknown enum value " + value + " for " + path(name));
         }
         return (int) value;
     }
@@ -63,7 +63,7 @@ final class FieldReader {
     long requiredSize(String name) throws RejectedInputException {
         long size = requiredLong(name);
         if (size < 0) {
-            throw reject("negative size " + size + " in " + path(name));
+            throw reject(InputCause.NEGATIVE_SIZE, "negative size " + size + " in " + path(name));
         }
         return size;
     }
@@ -92,7 +92,7 @@ final class FieldReader {
     BigDecimal optionalNonNegativePrice(String name) throws RejectedInputException {
         BigDecimal price = optionalNumber(name);
         if (price != null && price.signum() < 0) {
-            throw reject("negative price " + price + " in " + path(name));
+            throw reject(InputCause.NEGATIVE_PRICE, "negative price " + price + " in " + path(name));
         }
         return price;
     }
@@ -127,7 +127,7 @@ final class FieldReader {
     String requiredContractId(String name) throws RejectedInputException {
         String contractId = requiredString(name);
         if (!isWellFormedContractId(contractId)) {
-            throw reject("malformed contractId");
+            throw reject(InputCause.MALFORMED_CONTRACT_ID, "malformed contractId");
         }
         return contractId;
     }
@@ -150,7 +150,7 @@ final class FieldReader {
     private JsonNode required(String name) throws RejectedInputException {
         JsonNode value = value(name);
         if (value == null) {
-            throw reject("missing required field " + path(name));
+            throw reject(InputCause.MISSING_FIELD, "missing required field " + path(name));
         }
         return value;
     }
@@ -160,7 +160,7 @@ final class FieldReader {
             throw wrongType(name, "integer");
         }
         if (!value.canConvertToLong()) {
-            throw reject("integer out of range in " + path(name));
+            throw reject(InputCause.NUMBER_OUT_OF_RANGE, "integer out of range in " + path(name));
         }
         return value.longValue();
     }
@@ -170,11 +170,11 @@ final class FieldReader {
             throw wrongType(name, "number");
         }
         if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
-            throw reject("non-finite number in " + path(name));
+            throw reject(InputCause.NON_FINITE_NUMBER, "non-finite number in " + path(name));
         }
         BigDecimal number = value.decimalValue();
         if (Math.abs(number.scale()) > MAX_ABS_SCALE) {
-            throw reject("number out of range in " + path(name));
+            throw reject(InputCause.NUMBER_OUT_OF_RANGE, "number out of range in " + path(name));
         }
         return number;
     }
@@ -195,16 +195,16 @@ final class FieldReader {
 
     private BigDecimal checkPositive(String name, BigDecimal price) throws RejectedInputException {
         if (price.signum() <= 0) {
-            throw reject("non-positive price " + price + " in " + path(name));
+            throw reject(InputCause.NON_POSITIVE_PRICE, "non-positive price " + price + " in " + path(name));
         }
         return price;
     }
 
     private RejectedInputException wrongType(String name, String expected) {
-        return reject("wrong JSON type for " + path(name) + ": expected " + expected);
+        return reject(InputCause.WRONG_JSON_TYPE, "wrong JSON type for " + path(name) + ": expected " + expected);
     }
 
-    static RejectedInputException reject(String reason) {
-        return new RejectedInputException(reason);
+    static RejectedInputException reject(InputCause cause, String reason) {
+        return new RejectedInputException(cause, reason);
     }
 }

@@ -17,7 +17,7 @@ import java.util.PriorityQueue;
  */
 public final class LineMerger implements Iterator<MergedLine> {
 
-    private record Head(int file, String line, Event event, String rejection, Instant key) {}
+    private record Head(int file, String line, Event event, String rejection, InputCause cause, Instant key) {}
 
     private final List<Iterator<String>> files;
     private final Instant until;
@@ -76,7 +76,7 @@ public final class LineMerger implements Iterator<MergedLine> {
         if (head.event() != null && (eventTime == null || head.event().ts().isAfter(eventTime))) {
             eventTime = head.event().ts();
         }
-        return new MergedLine(seq++, head.line(), head.event(), head.rejection(), eventTime);
+        return new MergedLine(seq++, head.line(), head.event(), head.rejection(), head.cause(), eventTime);
     }
 
     private void advance(int file) {
@@ -90,9 +90,9 @@ public final class LineMerger implements Iterator<MergedLine> {
                 Event e = EventCodec.parse(line);
                 Instant key = e.ts().isBefore(lastKey[file]) ? lastKey[file] : e.ts();
                 lastKey[file] = key;
-                heads.add(new Head(file, line, e, null, key));
+                heads.add(new Head(file, line, e, null, null, key));
             } catch (RejectedInputException r) {
-                heads.add(new Head(file, line, null, r.reason(), lastKey[file]));
+                heads.add(new Head(file, line, null, r.reason(), r.cause(), lastKey[file]));
             }
             return;
         }

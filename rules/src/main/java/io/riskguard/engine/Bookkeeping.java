@@ -3,6 +3,7 @@ package io.riskguard.engine;
 import io.riskguard.calendar.TradingCalendar;
 import io.riskguard.config.RuleSet;
 import io.riskguard.contract.AccountEvent;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.TradeEvent;
@@ -81,7 +82,7 @@ final class Bookkeeping {
         if (!priced || flags.warnedContracts().contains(contractId)) {
             return;
         }
-        ctx.warn("no instruments entry for root " + ctx.root(contractId) + "; RULE-004/005/012 skip " + contractId, raw);
+        ctx.warn(InputCause.NO_INSTRUMENT_ENTRY, "no instruments entry for root " + ctx.root(contractId) + "; RULE-004/005/012 skip " + contractId, raw);
         ctx.state().setFlags(flags.withWarned(contractId));
     }
 

@@ -1,6 +1,7 @@
 package io.riskguard.engine;
 
 import io.riskguard.contract.Action;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.state.LockRecord;
 import io.riskguard.state.PositionState;
 
@@ -16,7 +17,8 @@ final class LockEnforcement {
             return;
         }
         LockRecord lock = ctx.locks().enforcing(ctx.t()).orElseThrow();
-        ctx.close(lock.rule(), change.contractId(), reason(lock, change.what()));
+        ctx.close(lock.rule(), change.contractId(), DecisionCause.POSITION_WHILE_LOCKED,
+                reason(lock, change.what()));
     }
 
     void onOrder(TriggerContext ctx, OrderChange change) {
@@ -28,7 +30,8 @@ final class LockEnforcement {
             return;
         }
         LockRecord lock = ctx.locks().enforcing(ctx.t()).orElseThrow();
-        ctx.cancel(lock.rule(), change.event().orderId(), change.event().contractId(), reason(lock, change.what()));
+        ctx.cancel(lock.rule(), change.event().orderId(), change.event().contractId(), DecisionCause.ORDER_WHILE_LOCKED,
+                reason(lock, change.what()));
     }
 
     private static String reason(LockRecord lock, String what) {

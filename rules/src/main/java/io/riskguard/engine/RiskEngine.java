@@ -246,6 +246,24 @@ public final class RiskEngine {
                 listener.breached(c.rule());
             }
         }
+        List<Candidate> candidates = ctx.candidates();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.kind() != ActionKind.UNLOCK && firstOfItsCause(candidates, i)) {
+                listener.breached(c.rule(), c.cause());
+            }
+        }
+    }
+
+    private static boolean firstOfItsCause(List<Candidate> candidates, int index) {
+        Candidate c = candidates.get(index);
+        for (int j = 0; j < index; j++) {
+            Candidate earlier = candidates.get(j);
+            if (earlier.kind() != ActionKind.UNLOCK && earlier.rule() == c.rule() && earlier.cause() == c.cause()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Action> toActions(TriggerContext ctx, List<Candidate> emitted) {
@@ -259,7 +277,7 @@ public final class RiskEngine {
             String id = ActionIds.id(ctx.accountId(), c, ctx.source(), index++);
             actions.add(new Action(id, ctx.t(), ctx.accountId(), c.rule(), c.kind(), c.until(), c.contractId(),
                     c.kind() == ActionKind.REDUCE_POSITION ? c.size() : null, c.orderId(), c.stopPrice(), c.reason(),
-                    ctx.config().version()));
+                    ctx.config().version(), c.cause()));
         }
         ctx.state().setIdCursor(ActionIds.advance(cursor, ctx.t(), ctx.source(), index));
         return actions;

@@ -3,6 +3,8 @@ package io.riskguard.engine;
 import io.riskguard.config.Instrument;
 import io.riskguard.config.RuleSet;
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.DecisionCause;
+import io.riskguard.contract.InputCause;
 import io.riskguard.market.MarkView;
 import io.riskguard.market.QuoteState;
 import io.riskguard.state.AccountState;
@@ -257,7 +259,7 @@ public final class TriggerContext {
      * and emits a LOCK only when it starts or extends the rule's record; the caller adds its
      * enforcement actions only when this returns true.
      */
-    public boolean proposeLock(int rule, Instant until, String reason) {
+    public boolean proposeLock(int rule, Instant until, DecisionCause cause, String reason) {
         Optional<LockRecord> active = locks.active(rule, t);
         if (active.isPresent()) {
             Instant current = active.get().until();
@@ -266,43 +268,45 @@ public final class TriggerContext {
             }
         }
         locks = locks.with(new LockRecord(rule, until));
-        candidates.add(Candidate.lock(rule, until, reason));
+        candidates.add(Candidate.lock(rule, until, cause, reason));
         structureChanged = true;
         return true;
     }
 
     /** Ends the rule's record and emits its UNLOCK. */
-    public void endLock(int rule, String reason) {
+    public void endLock(int rule, DecisionCause cause, String reason) {
         locks = locks.without(rule);
-        candidates.add(Candidate.unlock(rule, reason));
+        candidates.add(Candidate.unlock(rule, cause, reason));
         structureChanged = true;
     }
 
     // ---- proposals ------------------------------------------------------------------------
 
-    public void flatten(int rule, String reason) {
-        candidates.add(Candidate.flatten(rule, reason));
+    public void flatten(int rule, DecisionCause cause, String reason) {
+        candidates.add(Candidate.flatten(rule, cause, reason));
     }
 
-    public void close(int rule, String contractId, String reason) {
-        candidates.add(Candidate.close(rule, contractId, reason));
+    public void close(int rule, String contractId, DecisionCause cause, String reason) {
+        candidates.add(Candidate.close(rule, contractId, cause, reason));
     }
 
     /** Proposes closing {@code size} contracts, leaving {@code target} (effective size − size). */
-    public void reduce(int rule, String contractId, long size, long target, String reason) {
-        candidates.add(Candidate.reduce(rule, contractId, size, target, reason));
+    public void reduce(int rule, String contractId, long size, long target, DecisionCause cause,
+            String reason) {
+        candidates.add(Candidate.reduce(rule, contractId, size, target, cause, reason));
     }
 
-    public void cancel(int rule, long orderId, String contractId, String reason) {
-        candidates.add(Candidate.cancel(rule, orderId, contractId, reason));
+    public void cancel(int rule, long orderId, String contractId, DecisionCause cause, String reason) {
+        candidates.add(Candidate.cancel(rule, orderId, contractId, cause, reason));
     }
 
-    public void modifyStop(int rule, long orderId, String contractId, BigDecimal stopPrice, String reason) {
-        candidates.add(Candidate.modifyStop(rule, orderId, contractId, stopPrice, reason));
+    public void modifyStop(int rule, long orderId, String contractId, BigDecimal stopPrice, DecisionCause cause,
+            String reason) {
+        candidates.add(Candidate.modifyStop(rule, orderId, contractId, stopPrice, cause, reason));
     }
 
-    public void warn(String reason, String raw) {
-        warnings.add(DeadLetter.warning(reason, raw));
+    public void warn(InputCause cause, String reason, String raw) {
+        warnings.add(DeadLetter.warning(cause, reason, raw));
     }
 
     List<Candidate> candidates() {

@@ -5,6 +5,7 @@ import io.riskguard.contract.AccountScopedEvent;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.LineMerger;
 import io.riskguard.contract.MergedLine;
 import io.riskguard.contract.PositionEvent;
@@ -12,6 +13,7 @@ import io.riskguard.contract.QuoteEvent;
 import io.riskguard.engine.CompiledConfig;
 import io.riskguard.engine.Decision;
 import io.riskguard.engine.RiskEngine;
+import io.riskguard.engine.RuleListener;
 import io.riskguard.market.QuoteBook;
 import io.riskguard.state.MemoryAccountState;
 import java.time.Instant;
@@ -42,7 +44,7 @@ public final class SequentialReplay {
     private record Emitted(Action action, long seq) {}
 
     private CompiledConfig config;
-    private final RiskEngine engine = new RiskEngine();
+    private final RiskEngine engine;
     private final QuoteBook quotes = new QuoteBook();
     private final Map<Long, MemoryAccountState> accounts = new TreeMap<>();
     private final Map<String, Set<Long>> holders = new HashMap<>();
@@ -53,7 +55,13 @@ public final class SequentialReplay {
     private long read;
 
     public SequentialReplay(RiskConfig config) {
+        this(config, RuleListener.NONE);
+    }
+
+    /** A replay whose engine tells {@code listener} what each trigger evaluated and breached. */
+    public SequentialReplay(RiskConfig config, RuleListener listener) {
         this.config = CompiledConfig.of(config);
+        this.engine = new RiskEngine(listener);
     }
 
     /** Replaces the configuration from the next trigger on, as a config update on the control topic would. */
@@ -76,7 +84,7 @@ public final class SequentialReplay {
             if (line.accepted()) {
                 accept(line.event(), line.evalTs());
             } else {
-                reject(line.rejection(), line.line());
+                reject(line.cause(), line.rejection(), line.line());
             }
         }
         Instant end = until != null ? until : merger.eventTime();
@@ -93,9 +101,9 @@ public final class SequentialReplay {
         dispatch(e, evalTs);
     }
 
-    public void reject(String reason, String line) {
+    public void reject(InputCause cause, String reason, String line) {
         read++;
-        deadLetters.add(DeadLetter.rejected(reason, line));
+        deadLetters.add(DeadLetter.rejected(cause, reason, line));
     }
 
     /** Ends event time at {@code t}: timers due by then fire. */

@@ -4,6 +4,7 @@ import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.CountMode;
 import io.riskguard.config.RuleSet.Enforcement;
 import io.riskguard.config.RuleSet.MaxContracts;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.PositionChange;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.state.PositionState;
@@ -16,6 +17,7 @@ import java.util.Locale;
 public final class Rule001MaxContracts {
 
     public static final int RULE = 1;
+    private static final DecisionCause CAUSE = DecisionCause.MAX_CONTRACTS_EXCEEDED;
 
     public void onPosition(TriggerContext ctx, PositionChange change) {
         MaxContracts cfg = ctx.rules().maxContracts();
@@ -40,7 +42,7 @@ public final class Rule001MaxContracts {
         PositionState c = eligible.stream().filter(p -> p.contractId().equals(change.contractId())).findFirst()
                 .orElse(null);
         if (cfg.enforcement() == Enforcement.CLOSE_POSITION && c != null) {
-            ctx.close(RULE, c.contractId(), reason);
+            ctx.close(RULE, c.contractId(), CAUSE, reason);
             return;
         }
         reduceToLimit(ctx, eligible, c, count - cfg.limit(), reason);
@@ -74,9 +76,9 @@ public final class Rule001MaxContracts {
             long e = ctx.effectiveSize(p);
             long r = Math.min(remaining, e);
             if (r == e) {
-                ctx.close(RULE, p.contractId(), reason);
+                ctx.close(RULE, p.contractId(), CAUSE, reason);
             } else {
-                ctx.reduce(RULE, p.contractId(), r, e - r, reason);
+                ctx.reduce(RULE, p.contractId(), r, e - r, CAUSE, reason);
             }
             remaining -= r;
         }

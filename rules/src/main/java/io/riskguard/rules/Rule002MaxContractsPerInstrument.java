@@ -2,6 +2,7 @@ package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.MaxContractsPerInstrument;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.PositionChange;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.state.PositionState;
@@ -10,6 +11,7 @@ import io.riskguard.state.PositionState;
 public final class Rule002MaxContractsPerInstrument {
 
     public static final int RULE = 2;
+    private static final DecisionCause CAUSE = DecisionCause.INSTRUMENT_CONTRACTS_EXCEEDED;
 
     public void onPosition(TriggerContext ctx, PositionChange change) {
         MaxContractsPerInstrument cfg = ctx.rules().maxContractsPerInstrument();
@@ -38,9 +40,9 @@ public final class Rule002MaxContractsPerInstrument {
         }
         String reason = root + " holds " + current + " contracts, above the limit " + limit;
         if (r == ec) {
-            ctx.close(RULE, change.contractId(), reason);
+            ctx.close(RULE, change.contractId(), CAUSE, reason);
         } else {
-            ctx.reduce(RULE, change.contractId(), r, ec - r, reason);
+            ctx.reduce(RULE, change.contractId(), r, ec - r, CAUSE, reason);
         }
     }
 

@@ -2,6 +2,7 @@ package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.DailyRealizedLoss;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.state.DayFigures;
@@ -12,6 +13,7 @@ import java.time.Instant;
 public final class Rule003DailyRealizedLoss {
 
     public static final int RULE = 3;
+    private static final DecisionCause CAUSE = DecisionCause.DAILY_REALIZED_LOSS_REACHED;
 
     public void onTrade(TriggerContext ctx) {
         DailyRealizedLoss cfg = ctx.rules().dailyRealizedLoss();
@@ -27,8 +29,8 @@ public final class Rule003DailyRealizedLoss {
         ctx.state().setDay(day.withFired003());
         Instant until = ctx.config().trading().nextReset(ctx.t());
         String reason = "daily realized P&L " + Formats.money(pnl) + " reached the limit " + Formats.money(cfg.limit());
-        if (ctx.proposeLock(RULE, until, reason)) {
-            ctx.flatten(RULE, reason);
+        if (ctx.proposeLock(RULE, until, CAUSE, reason)) {
+            ctx.flatten(RULE, CAUSE, reason);
         }
     }
 

@@ -2,6 +2,7 @@ package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.MaxUnrealizedProfit;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.config.Instrument;
@@ -23,7 +24,7 @@ public final class Rule005MaxUnrealizedProfit {
         ctx.evaluated(RULE);
         BigDecimal u = PositionMath.unrealizedNow(ctx, contractId);
         if (u != null && u.compareTo(cfg.target()) >= 0) {
-            ctx.close(RULE, contractId, "unrealized P&L " + Formats.money(u) + " on " + contractId
+            ctx.close(RULE, contractId, DecisionCause.UNREALIZED_PROFIT_REACHED, "unrealized P&L " + Formats.money(u) + " on " + contractId
                     + " reached the target " + Formats.money(cfg.target()));
         }
     }

@@ -4,6 +4,7 @@ import io.riskguard.config.LockDuration;
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.FrequencyCount;
 import io.riskguard.config.RuleSet.TradeFrequencyLimit;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.engine.TradeChange;
 import io.riskguard.state.Fill;
@@ -23,6 +24,7 @@ import java.util.Set;
 public final class Rule006TradeFrequencyLimit {
 
     public static final int RULE = 6;
+    private static final DecisionCause CAUSE = DecisionCause.TRADE_FREQUENCY_EXCEEDED;
 
     /** The three windows, shortest first; a later one wins a cooldown tie. */
     private enum Window { MINUTE, HOUR, SESSION }
@@ -46,16 +48,16 @@ public final class Rule006TradeFrequencyLimit {
         }
         String reason = breach.count() + " " + cfg.count().name().toLowerCase(Locale.ROOT) + " in the "
                 + windowName(ctx, breach.window()) + " exceed the limit " + breach.limit();
-        if (!ctx.proposeLock(RULE, Locks.cooldownUntil(ctx, breach.cooldown()), reason)) {
+        if (!ctx.proposeLock(RULE, Locks.cooldownUntil(ctx, breach.cooldown()), CAUSE, reason)) {
             return;
         }
         if (cfg.flattenOnBreach()) {
-            ctx.flatten(RULE, reason);
+            ctx.flatten(RULE, CAUSE, reason);
             return;
         }
         for (OrderState o : ctx.workingOrders()) {
             if (!protectsOpenPosition(ctx, o)) {
-                ctx.cancel(RULE, o.orderId(), o.contractId(), reason);
+                ctx.cancel(RULE, o.orderId(), o.contractId(), CAUSE, reason);
             }
         }
     }

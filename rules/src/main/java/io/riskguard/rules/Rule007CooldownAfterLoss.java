@@ -3,6 +3,7 @@ package io.riskguard.rules;
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.CooldownAfterLoss;
 import io.riskguard.config.RuleSet.LossTier;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TradeChange;
 import io.riskguard.engine.TriggerContext;
@@ -31,8 +32,9 @@ public final class Rule007CooldownAfterLoss {
         ctx.state().putOrderLoss(order.withFiredTier(tier.loss()));
         String reason = "order " + order.orderId() + " lost " + Formats.money(order.loss()) + ", reaching the tier "
                 + Formats.money(tier.loss());
-        if (ctx.proposeLock(RULE, Locks.cooldownUntil(ctx, tier.cooldown()), reason)) {
-            ctx.flatten(RULE, reason);
+        DecisionCause cause = DecisionCause.ORDER_LOSS_TIER_REACHED;
+        if (ctx.proposeLock(RULE, Locks.cooldownUntil(ctx, tier.cooldown()), cause, reason)) {
+            ctx.flatten(RULE, cause, reason);
         }
     }
 

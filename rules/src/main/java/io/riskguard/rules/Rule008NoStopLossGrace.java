@@ -1,6 +1,7 @@
 package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.state.PositionState;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class Rule008NoStopLossGrace {
                 continue;
             }
             long grace = Duration.between(p.openedAt(), p.graceDue()).getSeconds();
-            ctx.close(RULE, p.contractId(),
+            ctx.close(RULE, p.contractId(), DecisionCause.NO_STOP_AFTER_GRACE,
                     "no stop order protects " + p.contractId() + " " + grace + " s after it opened");
         }
     }

@@ -2,6 +2,7 @@ package io.riskguard.rules;
 
 import io.riskguard.calendar.SessionCalendar;
 import io.riskguard.config.RuleSet;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.OrderChange;
 import io.riskguard.engine.PositionChange;
@@ -41,7 +42,7 @@ public final class Rule009SessionBlockOutside {
         }
         String reason = what + " at " + Formats.local(ctx.t(), session.zone()) + " " + session.zone().getId()
                 + " is outside the trading session";
-        lockAndFlatten(ctx, session, reason);
+        lockAndFlatten(ctx, session, DecisionCause.NEW_RISK_OUTSIDE_SESSION, reason);
     }
 
     /** The session-end check at {@code E(D) + close_grace_seconds}. */
@@ -63,12 +64,13 @@ public final class Rule009SessionBlockOutside {
         Instant end = session.end(checked.get());
         String reason = positions + " open positions and " + orders + " working orders " + session.closeGraceSeconds()
                 + " s after the session ended at " + Formats.local(end, session.zone()) + " " + session.zone().getId();
-        lockAndFlatten(ctx, session, reason);
+        lockAndFlatten(ctx, session, DecisionCause.OPEN_AFTER_SESSION_END, reason);
     }
 
-    private static void lockAndFlatten(TriggerContext ctx, SessionCalendar session, String reason) {
-        if (ctx.proposeLock(RULE, session.nextSessionStart(ctx.t()), reason)) {
-            ctx.flatten(RULE, reason);
+    private static void lockAndFlatten(TriggerContext ctx, SessionCalendar session, DecisionCause cause,
+            String reason) {
+        if (ctx.proposeLock(RULE, session.nextSessionStart(ctx.t()), cause, reason)) {
+            ctx.flatten(RULE, cause, reason);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.AccountChange;
 import io.riskguard.engine.TriggerContext;
 
@@ -16,15 +17,16 @@ public final class Rule010AuthLossGuard {
         if (change.canTrade()) {
             // Ends the lock even if the rule has been disabled since it started.
             if (ctx.locks().active(RULE, ctx.t()).isPresent()) {
-                ctx.endLock(RULE, "broker reports canTrade=true");
+                ctx.endLock(RULE, DecisionCause.BROKER_TRADING_RESTORED, "broker reports canTrade=true");
             }
             return;
         }
         boolean wasAllowed = change.previous() == null || change.previous();
         if (RuleSet.on(ctx.rules().authLossGuard()) && wasAllowed) {
             String reason = "broker reports canTrade=false";
-            if (ctx.proposeLock(RULE, null, reason)) {
-                ctx.flatten(RULE, reason);
+            DecisionCause cause = DecisionCause.BROKER_TRADING_DISABLED;
+            if (ctx.proposeLock(RULE, null, cause, reason)) {
+                ctx.flatten(RULE, cause, reason);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.OrderChange;
 import io.riskguard.engine.PositionChange;
 import io.riskguard.engine.TriggerContext;
@@ -9,6 +10,7 @@ import io.riskguard.engine.TriggerContext;
 public final class Rule011SymbolBlocks {
 
     public static final int RULE = 11;
+    private static final DecisionCause CAUSE = DecisionCause.SYMBOL_BLOCKED;
 
     public void onPosition(TriggerContext ctx, PositionChange change) {
         if (!change.addsRisk()) {
@@ -16,7 +18,7 @@ public final class Rule011SymbolBlocks {
         }
         String reason = blockedReason(ctx, change.contractId());
         if (reason != null) {
-            ctx.close(RULE, change.contractId(), reason);
+            ctx.close(RULE, change.contractId(), CAUSE, reason);
         }
     }
 
@@ -26,7 +28,7 @@ public final class Rule011SymbolBlocks {
         }
         String reason = blockedReason(ctx, change.event().contractId());
         if (reason != null) {
-            ctx.cancel(RULE, change.event().orderId(), change.event().contractId(), reason);
+            ctx.cancel(RULE, change.event().orderId(), change.event().contractId(), CAUSE, reason);
         }
     }
 

@@ -3,6 +3,7 @@ package io.riskguard.rules;
 import io.riskguard.config.Instrument;
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.TradeManagement;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.Decimals;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
@@ -23,7 +24,7 @@ public final class Rule012TradeManagement {
 
     public static final int RULE = 12;
 
-    private record Desired(BigDecimal price, String part) {}
+    private record Desired(BigDecimal price, String part, DecisionCause cause) {}
 
     /** On a position, order or quote trigger for {@code contractId}. */
     public void onContract(TriggerContext ctx, String contractId) {
@@ -57,7 +58,7 @@ public final class Rule012TradeManagement {
         }
         String reason = desired.part() + " stop for " + contractId + ": " + Formats.price(stop.stopPrice()) + " -> "
                 + Formats.price(candidate) + " (profit " + Formats.price(ticks) + " ticks)";
-        ctx.modifyStop(RULE, stop.orderId(), contractId, candidate, reason);
+        ctx.modifyStop(RULE, stop.orderId(), contractId, candidate, desired.cause(), reason);
     }
 
     /** True when this rule tracks {@code best} for the account's position in {@code contractId}. */
@@ -184,7 +185,7 @@ public final class Rule012TradeManagement {
             return null;
         }
         BigDecimal offset = instrument.tickSize().multiply(BigDecimal.valueOf((long) p.dir() * cfg.breakeven().offsetTicks()));
-        return new Desired(p.averagePrice().add(offset), "break-even");
+        return new Desired(p.averagePrice().add(offset), "break-even", DecisionCause.BREAK_EVEN_STOP);
     }
 
     private static Desired trailing(TradeManagement cfg, PositionState p, BigDecimal ticks, Instrument instrument) {
@@ -192,7 +193,7 @@ public final class Rule012TradeManagement {
             return null;
         }
         BigDecimal trail = instrument.tickSize().multiply(BigDecimal.valueOf((long) p.dir() * cfg.trailing().trailTicks()));
-        return new Desired(p.best().subtract(trail), "trailing");
+        return new Desired(p.best().subtract(trail), "trailing", DecisionCause.TRAILING_STOP);
     }
 
     /** Long: the higher; short: the lower; break-even on a tie. */

@@ -2,6 +2,7 @@ package io.riskguard.rules;
 
 import io.riskguard.config.RuleSet;
 import io.riskguard.config.RuleSet.DailyRealizedProfit;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.Formats;
 import io.riskguard.engine.TriggerContext;
 import io.riskguard.state.DayFigures;
@@ -12,6 +13,7 @@ import java.time.Instant;
 public final class Rule013DailyRealizedProfit {
 
     public static final int RULE = 13;
+    private static final DecisionCause CAUSE = DecisionCause.DAILY_REALIZED_PROFIT_REACHED;
 
     public void onTrade(TriggerContext ctx) {
         DailyRealizedProfit cfg = ctx.rules().dailyRealizedProfit();
@@ -27,8 +29,8 @@ public final class Rule013DailyRealizedProfit {
         ctx.state().setDay(day.withFired013());
         Instant until = ctx.config().trading().nextReset(ctx.t());
         String reason = "daily realized P&L " + Formats.money(pnl) + " reached the target " + Formats.money(cfg.target());
-        if (ctx.proposeLock(RULE, until, reason)) {
-            ctx.flatten(RULE, reason);
+        if (ctx.proposeLock(RULE, until, CAUSE, reason)) {
+            ctx.flatten(RULE, CAUSE, reason);
         }
     }
 }

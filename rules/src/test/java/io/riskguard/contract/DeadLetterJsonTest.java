@@ -11,14 +11,14 @@ class DeadLetterJsonTest {
     void writesARejectedLineWithTheRawLineAsAnEscapedString() {
         String raw = "{\"type\":\"trade\",\"accountId\":1001}";
 
-        assertThat(DeadLetterJson.toJson(DeadLetter.rejected("missing required field ts", raw))).isEqualTo(
+        assertThat(DeadLetterJson.toJson(DeadLetter.rejected(InputCause.MISSING_FIELD, "missing required field ts", raw))).isEqualTo(
                 "{\"kind\":\"rejected\",\"reason\":\"missing required field ts\","
                 + "\"raw\":\"{\\\"type\\\":\\\"trade\\\",\\\"accountId\\\":1001}\"}");
     }
 
     @Test
     void writesTheRulesExampleWarning() {
-        DeadLetter warning = DeadLetter.warning(
+        DeadLetter warning = DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
                 "no instruments entry for root ZB; RULE-004/005/012 skip CON.F.US.ZB.M26", "{\"type\":\"position\"}");
 
         assertThat(DeadLetterJson.toJson(warning)).isEqualTo("{\"kind\":\"warning\","
@@ -28,7 +28,7 @@ class DeadLetterJsonTest {
 
     @Test
     void escapesControlCharactersAndBackslashesInTheRawLine() {
-        DeadLetter letter = DeadLetter.rejected("unparseable JSON", "a\\b\tc\u0000d\r\n");
+        DeadLetter letter = DeadLetter.rejected(InputCause.UNPARSEABLE_JSON, "unparseable JSON", "a\\b\tc\u0000d\r\n");
 
         assertThat(DeadLetterJson.toJson(letter))
                 .isEqualTo("{\"kind\":\"rejected\",\"reason\":\"unparseable JSON\",\"raw\":\"a\\\\b\\tc\\u0000d\\r\\n\"}");
@@ -37,11 +37,21 @@ class DeadLetterJsonTest {
     @Test
     void readsBackWhatItWrites() {
         for (DeadLetter letter : new DeadLetter[] {
-                DeadLetter.rejected("unknown type \"foo\"", "{\"type\":\"foo\",\"name\":\"Zoë 😀\"}\t"),
-                DeadLetter.warning("a warning", ""),
-                DeadLetter.rejected("unparseable JSON", "{\"type\":\u0001")}) {
+                DeadLetter.rejected(InputCause.UNKNOWN, "unknown type \"foo\"",
+                        "{\"type\":\"foo\",\"name\":\"Zoë 😀\"}\t"),
+                DeadLetter.warning(InputCause.UNKNOWN, "a warning", ""),
+                DeadLetter.rejected(InputCause.UNKNOWN, "unparseable JSON", "{\"type\":\u0001")}) {
             assertThat(DeadLetterJson.fromJson(DeadLetterJson.toJson(letter))).isEqualTo(letter);
         }
+    }
+
+    @Test
+    void leavesTheCauseOutOfTheLineSoItReadsBackAsUnknown() {
+        DeadLetter typed = DeadLetter.rejected(InputCause.NEGATIVE_SIZE, "negative size -1 in data.size", "{}");
+        DeadLetter other = DeadLetter.rejected(InputCause.WRONG_JSON_TYPE, "negative size -1 in data.size", "{}");
+
+        assertThat(DeadLetterJson.toJson(typed)).isEqualTo(DeadLetterJson.toJson(other)).doesNotContain("cause");
+        assertThat(DeadLetterJson.fromJson(DeadLetterJson.toJson(typed)).cause()).isEqualTo(InputCause.UNKNOWN);
     }
 
     @Test

@@ -12,10 +12,11 @@ class EventCodecRejectionTest {
 
     private static final String TS = EventLines.TS;
 
-    private static void assertRejected(String line, String reason) {
+    private static void assertRejected(String line, InputCause cause, String reason) {
         assertThatThrownBy(() -> EventCodec.parse(line))
                 .isInstanceOf(RejectedInputException.class)
-                .hasMessage(reason);
+                .hasMessage(reason)
+                .extracting(e -> ((RejectedInputException) e).cause()).isEqualTo(cause);
     }
 
     @ParameterizedTest(name = "[{index}] <{0}>")
@@ -23,67 +24,67 @@ class EventCodecRejectionTest {
             "{\"type\":\"clock\",\"ts\":\"2026-03-02T14:31:05Z\"} {\"type\":\"clock\"}",
             "{\"type\":\"clock\",\"ts\":\"2026-03-02T14:31:05Z\"}x", "{\"size\":01}"})
     void rejectsUnparseableJson(String line) {
-        assertRejected(line, "unparseable JSON");
+        assertRejected(line, InputCause.UNPARSEABLE_JSON, "unparseable JSON");
     }
 
     @ParameterizedTest(name = "[{index}] <{0}>")
     @ValueSource(strings = {"[1,2]", "\"trade\"", "42", "null", "true"})
     void rejectsAJsonValueThatIsNotAnObject(String line) {
-        assertRejected(line, "not a JSON object");
+        assertRejected(line, InputCause.NOT_AN_OBJECT, "not a JSON object");
     }
 
     @Test
     void rejectsAnUnknownType() {
-        assertRejected(json("{'type':'foo','ts':'" + TS + "'}"), "unknown type \"foo\"");
-        assertRejected(json("{'type':'Trade','ts':'" + TS + "'}"), "unknown type \"Trade\"");
+        assertRejected(json("{'type':'foo','ts':'" + TS + "'}"), InputCause.UNKNOWN_TYPE, "unknown type \"foo\"");
+        assertRejected(json("{'type':'Trade','ts':'" + TS + "'}"), InputCause.UNKNOWN_TYPE, "unknown type \"Trade\"");
     }
 
     @Test
     void rejectsAnUnknownEnvelopeField() {
-        assertRejected(json("{'type':'clock','ts':'" + TS + "','extra':1}"), "unknown envelope field \"extra\"");
+        assertRejected(json("{'type':'clock','ts':'" + TS + "','extra':1}"), InputCause.UNKNOWN_ENVELOPE_FIELD, "unknown envelope field \"extra\"");
     }
 
     @Test
     void rejectsAMissingOrWronglyTypedEnvelopeTypeOrTs() {
-        assertRejected(json("{'ts':'" + TS + "'}"), "missing required field type");
-        assertRejected(json("{'type':null,'ts':'" + TS + "'}"), "missing required field type");
-        assertRejected(json("{'type':3,'ts':'" + TS + "'}"), "wrong JSON type for type: expected string");
-        assertRejected(json("{'type':'clock'}"), "missing required field ts");
-        assertRejected(json("{'type':'clock','ts':1772461865}"), "wrong JSON type for ts: expected string");
+        assertRejected(json("{'ts':'" + TS + "'}"), InputCause.MISSING_FIELD, "missing required field type");
+        assertRejected(json("{'type':null,'ts':'" + TS + "'}"), InputCause.MISSING_FIELD, "missing required field type");
+        assertRejected(json("{'type':3,'ts':'" + TS + "'}"), InputCause.WRONG_JSON_TYPE, "wrong JSON type for type: expected string");
+        assertRejected(json("{'type':'clock'}"), InputCause.MISSING_FIELD, "missing required field ts");
+        assertRejected(json("{'type':'clock','ts':1772461865}"), InputCause.WRONG_JSON_TYPE, "wrong JSON type for ts: expected string");
     }
 
     @Test
     void rejectsATradeWithoutAnEnvelopeAccountId() {
-        assertRejected(EventLines.trade().replace("\"accountId\":1001,\"data\"", "\"data\""),
+        assertRejected(EventLines.trade().replace("\"accountId\":1001,\"data\"", "\"data\""), InputCause.MISSING_FIELD,
                 "missing required field accountId");
     }
 
     @Test
     void rejectsAnEnvelopeAccountIdThatIsNotAnInteger() {
-        assertRejected(EventLines.order().replace("\"accountId\":1001,\"data\"", "\"accountId\":\"1001\",\"data\""),
+        assertRejected(EventLines.order().replace("\"accountId\":1001,\"data\"", "\"accountId\":\"1001\",\"data\""), InputCause.WRONG_JSON_TYPE,
                 "wrong JSON type for accountId: expected integer");
     }
 
     @Test
     void rejectsAQuoteWithoutAnEnvelopeContractId() {
-        assertRejected(json("{'type':'quote','ts':'" + TS + "','accountId':1001,'data':{}}"),
+        assertRejected(json("{'type':'quote','ts':'" + TS + "','accountId':1001,'data':{}}"), InputCause.MISSING_FIELD,
                 "missing required field contractId");
-        assertRejected(json("{'type':'quote','ts':'" + TS + "','contractId':7,'data':{}}"),
+        assertRejected(json("{'type':'quote','ts':'" + TS + "','contractId':7,'data':{}}"), InputCause.WRONG_JSON_TYPE,
                 "wrong JSON type for contractId: expected string");
     }
 
     @Test
     void rejectsEventsWithoutData() {
-        assertRejected(json("{'type':'position','ts':'" + TS + "','accountId':1001}"), "missing required field data");
-        assertRejected(json("{'type':'quote','ts':'" + TS + "','contractId':'CON.F.US.MNQ.H26','data':null}"),
+        assertRejected(json("{'type':'position','ts':'" + TS + "','accountId':1001}"), InputCause.MISSING_FIELD, "missing required field data");
+        assertRejected(json("{'type':'quote','ts':'" + TS + "','contractId':'CON.F.US.MNQ.H26','data':null}"), InputCause.MISSING_FIELD,
                 "missing required field data");
-        assertRejected(json("{'type':'account','ts':'" + TS + "','accountId':1001,'data':[1001]}"),
+        assertRejected(json("{'type':'account','ts':'" + TS + "','accountId':1001,'data':[1001]}"), InputCause.WRONG_JSON_TYPE,
                 "wrong JSON type for data: expected object");
     }
 
     @Test
     void rejectsAClockThatCarriesData() {
-        assertRejected(json("{'type':'clock','ts':'" + TS + "','data':{}}"), "unexpected data for clock");
+        assertRejected(json("{'type':'clock','ts':'" + TS + "','data':{}}"), InputCause.UNEXPECTED_DATA, "unexpected data for clock");
     }
 
     @ParameterizedTest(name = "{0} data.{1}")
@@ -96,8 +97,8 @@ class EventCodecRejectionTest {
             "trade, id", "trade, accountId", "trade, contractId", "trade, price", "trade, side", "trade, size",
             "trade, orderId"})
     void rejectsAMissingOrNullRequiredPayloadField(String type, String field) {
-        assertRejected(line(type, field, null), "missing required field data." + field);
-        assertRejected(line(type, field, "null"), "missing required field data." + field);
+        assertRejected(line(type, field, null), InputCause.MISSING_FIELD, "missing required field data." + field);
+        assertRejected(line(type, field, "null"), InputCause.MISSING_FIELD, "missing required field data." + field);
     }
 
     @ParameterizedTest(name = "{0} data.{1} = {2}")
@@ -136,24 +137,24 @@ class EventCodecRejectionTest {
             "quote    | lastUpdated       | 1           | string",
             "quote    | timestamp         | 1           | string"})
     void rejectsAWronglyTypedPayloadField(String type, String field, String value, String expected) {
-        assertRejected(line(type, field, value), "wrong JSON type for data." + field + ": expected " + expected);
+        assertRejected(line(type, field, value), InputCause.WRONG_JSON_TYPE, "wrong JSON type for data." + field + ": expected " + expected);
     }
 
     @Test
     void rejectsAnIntegerThatDoesNotFitInALong() {
-        assertRejected(EventLines.trade("id", "9223372036854775808"), "integer out of range in data.id");
+        assertRejected(EventLines.trade("id", "9223372036854775808"), InputCause.NUMBER_OUT_OF_RANGE, "integer out of range in data.id");
     }
 
     @Test
     void rejectsANumberWithAnExponentTooLargeToUse() {
-        assertRejected(EventLines.trade("price", "1e999999999"), "number out of range in data.price");
-        assertRejected(EventLines.trade("fees", "1e-1001"), "number out of range in data.fees");
+        assertRejected(EventLines.trade("price", "1e999999999"), InputCause.NUMBER_OUT_OF_RANGE, "number out of range in data.price");
+        assertRejected(EventLines.trade("fees", "1e-1001"), InputCause.NUMBER_OUT_OF_RANGE, "number out of range in data.fees");
     }
 
     @ParameterizedTest(name = "[{index}] <{0}>")
     @ValueSource(strings = {"1e999999999999", "-1e2147483648", "1e-999999999999"})
     void rejectsANumberBigDecimalCannotHoldAsUnparseable(String price) {
-        assertRejected(EventLines.trade("price", price), "unparseable JSON");
+        assertRejected(EventLines.trade("price", price), InputCause.UNPARSEABLE_JSON, "unparseable JSON");
     }
 
     @ParameterizedTest(name = "{0} data.{1} = {2}")
@@ -161,65 +162,65 @@ class EventCodecRejectionTest {
             "order, side, 2", "order, side, -1", "order, type, 8", "order, status, 7",
             "trade, side, 9", "position, type, 3"})
     void rejectsAnUnknownEnumValue(String type, String field, String value) {
-        assertRejected(line(type, field, value), "unknown enum value " + value + " for data." + field);
+        assertRejected(line(type, field, value), InputCause.UNKNOWN_ENUM_VALUE, "unknown enum value " + value + " for data." + field);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"order", "position", "trade"})
     void rejectsANegativeSize(String type) {
-        assertRejected(line(type, "size", "-1"), "negative size -1 in data.size");
+        assertRejected(line(type, "size", "-1"), InputCause.NEGATIVE_SIZE, "negative size -1 in data.size");
     }
 
     @Test
     void rejectsNaNAndInfinityAsNonFiniteNumbers() {
-        assertRejected(EventLines.trade("price", "NaN"), "non-finite number in data.price");
-        assertRejected(EventLines.trade("profitAndLoss", "-Infinity"), "non-finite number in data.profitAndLoss");
-        assertRejected(EventLines.order("stopPrice", "+INF"), "non-finite number in data.stopPrice");
-        assertRejected(EventLines.quote("bestBid", "Infinity"), "non-finite number in data.bestBid");
-        assertRejected(EventLines.quote("change", "-INF"), "non-finite number in data.change");
+        assertRejected(EventLines.trade("price", "NaN"), InputCause.NON_FINITE_NUMBER, "non-finite number in data.price");
+        assertRejected(EventLines.trade("profitAndLoss", "-Infinity"), InputCause.NON_FINITE_NUMBER, "non-finite number in data.profitAndLoss");
+        assertRejected(EventLines.order("stopPrice", "+INF"), InputCause.NON_FINITE_NUMBER, "non-finite number in data.stopPrice");
+        assertRejected(EventLines.quote("bestBid", "Infinity"), InputCause.NON_FINITE_NUMBER, "non-finite number in data.bestBid");
+        assertRejected(EventLines.quote("change", "-INF"), InputCause.NON_FINITE_NUMBER, "non-finite number in data.change");
     }
 
     @Test
     void rejectsANonFiniteNumberEvenInAnInformationalField() {
-        assertRejected(EventLines.account("balance", "NaN"), "non-finite number in data.balance");
-        assertRejected(EventLines.trade("extra", "{'list':[1,{'x':Infinity}]}"),
+        assertRejected(EventLines.account("balance", "NaN"), InputCause.NON_FINITE_NUMBER, "non-finite number in data.balance");
+        assertRejected(EventLines.trade("extra", "{'list':[1,{'x':Infinity}]}"), InputCause.NON_FINITE_NUMBER,
                 "non-finite number in data.extra.list[1].x");
     }
 
     @Test
     void rejectsANonPositiveOrderLimitOrStopPrice() {
-        assertRejected(EventLines.order("stopPrice", "0"), "non-positive price 0 in data.stopPrice");
-        assertRejected(EventLines.order("limitPrice", "-1.50"), "non-positive price -1.50 in data.limitPrice");
+        assertRejected(EventLines.order("stopPrice", "0"), InputCause.NON_POSITIVE_PRICE, "non-positive price 0 in data.stopPrice");
+        assertRejected(EventLines.order("limitPrice", "-1.50"), InputCause.NON_POSITIVE_PRICE, "non-positive price -1.50 in data.limitPrice");
     }
 
     @Test
     void rejectsANonPositiveTradePrice() {
-        assertRejected(EventLines.trade("price", "0"), "non-positive price 0 in data.price");
-        assertRejected(EventLines.trade("price", "-21010.25"), "non-positive price -21010.25 in data.price");
+        assertRejected(EventLines.trade("price", "0"), InputCause.NON_POSITIVE_PRICE, "non-positive price 0 in data.price");
+        assertRejected(EventLines.trade("price", "-21010.25"), InputCause.NON_POSITIVE_PRICE, "non-positive price -21010.25 in data.price");
     }
 
     @Test
     void rejectsAnOpenPositionWhoseAveragePriceIsNotPositive() {
-        assertRejected(EventLines.position("averagePrice", "0"), "non-positive averagePrice 0 for an open position");
-        assertRejected(EventLines.position("averagePrice", "-5.25"),
+        assertRejected(EventLines.position("averagePrice", "0"), InputCause.NON_POSITIVE_PRICE, "non-positive averagePrice 0 for an open position");
+        assertRejected(EventLines.position("averagePrice", "-5.25"), InputCause.NON_POSITIVE_PRICE,
                 "non-positive averagePrice -5.25 for an open position");
     }
 
     @Test
     void rejectsAnOpenPositionOfType0() {
-        assertRejected(EventLines.position("type", "0"), "position type 0 with non-zero size");
-        assertRejected(EventLines.position("type", "0", "averagePrice", "0"), "position type 0 with non-zero size");
+        assertRejected(EventLines.position("type", "0"), InputCause.BAD_POSITION, "position type 0 with non-zero size");
+        assertRejected(EventLines.position("type", "0", "averagePrice", "0"), InputCause.BAD_POSITION, "position type 0 with non-zero size");
     }
 
     @Test
     void rejectsAClosedPositionWithANegativeAveragePrice() {
-        assertRejected(EventLines.position("size", "0", "averagePrice", "-1"), "negative price -1 in data.averagePrice");
+        assertRejected(EventLines.position("size", "0", "averagePrice", "-1"), InputCause.NEGATIVE_PRICE, "negative price -1 in data.averagePrice");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lastPrice", "bestBid", "bestAsk"})
     void rejectsANegativeQuotePrice(String field) {
-        assertRejected(EventLines.quote(field, "-1"), "negative price -1 in data." + field);
+        assertRejected(EventLines.quote(field, "-1"), InputCause.NEGATIVE_PRICE, "negative price -1 in data." + field);
     }
 
     @ParameterizedTest(name = "<{0}>")
@@ -227,30 +228,30 @@ class EventCodecRejectionTest {
             "CON.F.US.MNQ..H26"})
     void rejectsAMalformedContractIdInEveryPayloadAndTheQuoteEnvelope(String contractId) {
         String value = "'" + contractId + "'";
-        assertRejected(EventLines.order("contractId", value), "malformed contractId");
-        assertRejected(EventLines.position("contractId", value), "malformed contractId");
-        assertRejected(EventLines.trade("contractId", value), "malformed contractId");
-        assertRejected(json("{'type':'quote','ts':'" + TS + "','contractId':" + value + ",'data':{}}"),
+        assertRejected(EventLines.order("contractId", value), InputCause.MALFORMED_CONTRACT_ID, "malformed contractId");
+        assertRejected(EventLines.position("contractId", value), InputCause.MALFORMED_CONTRACT_ID, "malformed contractId");
+        assertRejected(EventLines.trade("contractId", value), InputCause.MALFORMED_CONTRACT_ID, "malformed contractId");
+        assertRejected(json("{'type':'quote','ts':'" + TS + "','contractId':" + value + ",'data':{}}"), InputCause.MALFORMED_CONTRACT_ID,
                 "malformed contractId");
     }
 
     @Test
     void rejectsATradeWhoseDataAccountIdDiffersFromTheEnvelope() {
-        assertRejected(EventLines.trade("accountId", "1002"),
+        assertRejected(EventLines.trade("accountId", "1002"), InputCause.ACCOUNT_MISMATCH,
                 "accountId 1002 in data differs from envelope accountId 1001");
     }
 
     @Test
     void rejectsAnOrderOrPositionWhoseDataAccountIdDiffersFromTheEnvelope() {
-        assertRejected(EventLines.order("accountId", "2002"),
+        assertRejected(EventLines.order("accountId", "2002"), InputCause.ACCOUNT_MISMATCH,
                 "accountId 2002 in data differs from envelope accountId 1001");
-        assertRejected(EventLines.position("accountId", "1"),
+        assertRejected(EventLines.position("accountId", "1"), InputCause.ACCOUNT_MISMATCH,
                 "accountId 1 in data differs from envelope accountId 1001");
     }
 
     @Test
     void rejectsAnAccountEventWhoseDataIdDiffersFromTheEnvelope() {
-        assertRejected(EventLines.account("id", "1002"), "id 1002 in data differs from envelope accountId 1001");
+        assertRejected(EventLines.account("id", "1002"), InputCause.ACCOUNT_MISMATCH, "id 1002 in data differs from envelope accountId 1001");
     }
 
     @ParameterizedTest(name = "<{0}>")
@@ -258,15 +259,15 @@ class EventCodecRejectionTest {
             "2026-03-02 14:31:05.250Z", "2026-03-02", "2026-02-30T14:31:05Z", "2026-03-02T25:00:00Z",
             "2026-03-02T14:31Z", "yesterday", ""})
     void rejectsATsThatIsNotAnIsoInstantEndingInZ(String ts) {
-        assertRejected(json("{'type':'clock','ts':'" + ts + "'}"), "ts must be an ISO-8601 UTC instant ending in Z");
+        assertRejected(json("{'type':'clock','ts':'" + ts + "'}"), InputCause.BAD_TIMESTAMP, "ts must be an ISO-8601 UTC instant ending in Z");
     }
 
     @Test
     void rejectsDuplicateKeysNamingTheField() {
-        assertRejected(json("{'type':'clock','type':'clock','ts':'" + TS + "'}"), "duplicate field type");
-        assertRejected(EventLines.trade("price", "1,'price':2"), "duplicate field data.price");
-        assertRejected(EventLines.trade("extra", "[{'a':1},{'a':1,'a':2}]"), "duplicate field data.extra[1].a");
-        assertRejected("[{\"a\":1,\"a\":2}]", "duplicate field [0].a");
+        assertRejected(json("{'type':'clock','type':'clock','ts':'" + TS + "'}"), InputCause.DUPLICATE_FIELD, "duplicate field type");
+        assertRejected(EventLines.trade("price", "1,'price':2"), InputCause.DUPLICATE_FIELD, "duplicate field data.price");
+        assertRejected(EventLines.trade("extra", "[{'a':1},{'a':1,'a':2}]"), InputCause.DUPLICATE_FIELD, "duplicate field data.extra[1].a");
+        assertRejected("[{\"a\":1,\"a\":2}]", InputCause.DUPLICATE_FIELD, "duplicate field [0].a");
     }
 
     private static String line(String type, String field, String value) {

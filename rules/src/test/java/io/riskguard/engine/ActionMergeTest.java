@@ -10,6 +10,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +38,11 @@ class ActionMergeTest {
         return time.contains("T") ? Instant.parse(time) : Instant.parse("2026-03-02T" + time + "Z");
     }
 
-    private static Action positionAction(int rule, ActionKind kind, long positionId, String time, int index,
-            String contract, Long size, String reason) {
+    private static Action positionAction(int rule, ActionKind kind, DecisionCause cause, long positionId,
+            String time, int index, String contract, Long size, String reason) {
         String id = ACC + ":" + Action.ruleId(rule) + ":" + kind + ":position:" + positionId + ":" + t(time) + ":"
                 + index;
-        return new Action(id, t(time), ACC, rule, kind, null, contract, size, null, null, reason, 7);
+        return new Action(id, t(time), ACC, rule, kind, null, contract, size, null, null, reason, 7, cause);
     }
 
     // ---- §5.14 ----
@@ -89,9 +90,9 @@ class ActionMergeTest {
                 + "is outside the trading session";
         assertThat(s.run()).containsExactly(
                 new Action("2002:RULE-009:LOCK:position:77:2026-03-02T22:00:00Z:0", t("22:00:00"), ACC, 9,
-                        ActionKind.LOCK, t("2026-03-03T14:30:00Z"), null, null, null, null, reason, 7),
+                        ActionKind.LOCK, t("2026-03-03T14:30:00Z"), null, null, null, null, reason, 7, DecisionCause.NEW_RISK_OUTSIDE_SESSION),
                 new Action("2002:RULE-009:FLATTEN:position:77:2026-03-02T22:00:00Z:1", t("22:00:00"), ACC, 9,
-                        ActionKind.FLATTEN, null, null, null, null, null, reason, 7));
+                        ActionKind.FLATTEN, null, null, null, null, null, reason, 7, DecisionCause.NEW_RISK_OUTSIDE_SESSION));
     }
 
     @Test
@@ -136,7 +137,7 @@ class ActionMergeTest {
         RuleScript s = RuleScript.withRules("max_contracts: { limit: 5 }", "symbol_blocks: { symbols: [MNQ] }");
         s.at("15:00:00").position(ACC, 77, MNQ, LONG, 6, "21000");
 
-        assertThat(s.run()).containsExactly(positionAction(11, ActionKind.CLOSE_POSITION, 77, "15:00:00", 0, MNQ,
+        assertThat(s.run()).containsExactly(positionAction(11, ActionKind.CLOSE_POSITION, DecisionCause.SYMBOL_BLOCKED, 77, "15:00:00", 0, MNQ,
                 null, "MNQ is blocked by pattern MNQ"));
     }
 
@@ -146,7 +147,7 @@ class ActionMergeTest {
                 "symbol_blocks: { symbols: [MNQ] }");
         s.at("15:00:00").position(ACC, 77, MNQ, LONG, 6, "21000");
 
-        assertThat(s.run()).containsExactly(positionAction(1, ActionKind.CLOSE_POSITION, 77, "15:00:00", 0, MNQ,
+        assertThat(s.run()).containsExactly(positionAction(1, ActionKind.CLOSE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 77, "15:00:00", 0, MNQ,
                 null, "6 contracts (net) exceed the limit 5"));
     }
 
@@ -158,7 +159,7 @@ class ActionMergeTest {
 
         List<Action> actions = s.run();
         assertThat(actions).hasSize(3);
-        assertThat(actions.get(2)).isEqualTo(positionAction(10, ActionKind.CLOSE_POSITION, 77, "15:00:30", 0, MNQ,
+        assertThat(actions.get(2)).isEqualTo(positionAction(10, ActionKind.CLOSE_POSITION, DecisionCause.POSITION_WHILE_LOCKED, 77, "15:00:30", 0, MNQ,
                 null, "account locked by RULE-010 until canTrade is true: position CON.F.US.MNQ.H26 opened"));
     }
 
@@ -168,7 +169,7 @@ class ActionMergeTest {
                 "max_contracts_per_instrument: { default_limit: 3, limits: { MNQ: 3 } }");
         s.at("15:00:00").position(ACC, 77, MNQ, LONG, 6, "21000");
 
-        assertThat(s.run()).containsExactly(positionAction(2, ActionKind.REDUCE_POSITION, 77, "15:00:00", 0, MNQ,
+        assertThat(s.run()).containsExactly(positionAction(2, ActionKind.REDUCE_POSITION, DecisionCause.INSTRUMENT_CONTRACTS_EXCEEDED, 77, "15:00:00", 0, MNQ,
                 3L, "MNQ holds 6 contracts, above the limit 3"));
     }
 
@@ -178,7 +179,7 @@ class ActionMergeTest {
                 "max_contracts_per_instrument: { default_limit: 3, limits: { MNQ: 5 } }");
         s.at("15:00:00").position(ACC, 77, MNQ, LONG, 7, "21000");
 
-        assertThat(s.run()).containsExactly(positionAction(1, ActionKind.REDUCE_POSITION, 77, "15:00:00", 0, MNQ,
+        assertThat(s.run()).containsExactly(positionAction(1, ActionKind.REDUCE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 77, "15:00:00", 0, MNQ,
                 2L, "7 contracts (net) exceed the limit 5"));
     }
 
@@ -213,7 +214,7 @@ class ActionMergeTest {
         assertThat(s.run()).containsExactly(new Action(
                 "2002:RULE-005:CLOSE_POSITION:quote:CON.F.US.MNQ.H26:2026-03-02T15:00:10Z:0", t("15:00:10"), ACC, 5,
                 ActionKind.CLOSE_POSITION, null, MNQ, null, null, null,
-                "unrealized P&L 10.00 on CON.F.US.MNQ.H26 reached the target 10.00", 7));
+                "unrealized P&L 10.00 on CON.F.US.MNQ.H26 reached the target 10.00", 7, DecisionCause.UNREALIZED_PROFIT_REACHED));
     }
 
     // ---- emission order ----
@@ -227,13 +228,13 @@ class ActionMergeTest {
         s.at("15:00:40").position(ACC, 51, CL, SHORT, 1, "70.00");
 
         assertThat(s.run()).containsExactly(
-                positionAction(11, ActionKind.CLOSE_POSITION, 51, "15:00:00", 0, CL, null,
+                positionAction(11, ActionKind.CLOSE_POSITION, DecisionCause.SYMBOL_BLOCKED, 51, "15:00:00", 0, CL, null,
                         "CL is blocked by pattern CL"),
-                positionAction(1, ActionKind.REDUCE_POSITION, 52, "15:00:20", 0, MNQ, 3L,
+                positionAction(1, ActionKind.REDUCE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 52, "15:00:20", 0, MNQ, 3L,
                         "8 contracts (net) exceed the limit 5"),
-                positionAction(1, ActionKind.REDUCE_POSITION, 51, "15:00:40", 0, MNQ, 1L,
+                positionAction(1, ActionKind.REDUCE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 51, "15:00:40", 0, MNQ, 1L,
                         "6 contracts (net) exceed the limit 5"),
-                positionAction(11, ActionKind.CLOSE_POSITION, 51, "15:00:40", 1, CL, null,
+                positionAction(11, ActionKind.CLOSE_POSITION, DecisionCause.SYMBOL_BLOCKED, 51, "15:00:40", 1, CL, null,
                         "CL is blocked by pattern CL"));
     }
 
@@ -300,9 +301,9 @@ class ActionMergeTest {
         s.at("15:00:00").position(ACC, 77, MNQ, LONG, 7, "21000");
 
         assertThat(s.run()).containsExactly(
-                positionAction(1, ActionKind.REDUCE_POSITION, 77, "15:00:00", 0, MNQ, 1L,
+                positionAction(1, ActionKind.REDUCE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 77, "15:00:00", 0, MNQ, 1L,
                         "6 contracts (net) exceed the limit 5"),
-                positionAction(1, ActionKind.REDUCE_POSITION, 77, "15:00:00", 1, MNQ, 2L,
+                positionAction(1, ActionKind.REDUCE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 77, "15:00:00", 1, MNQ, 2L,
                         "7 contracts (net) exceed the limit 5"));
     }
 
@@ -313,9 +314,9 @@ class ActionMergeTest {
         s.at("15:00:00").position(ACC, 78, ES, LONG, 1, "6000");
 
         assertThat(s.run()).containsExactly(
-                positionAction(1, ActionKind.REDUCE_POSITION, 77, "15:00:00", 0, MNQ, 1L,
+                positionAction(1, ActionKind.REDUCE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 77, "15:00:00", 0, MNQ, 1L,
                         "6 contracts (net) exceed the limit 5"),
-                positionAction(1, ActionKind.CLOSE_POSITION, 78, "15:00:00", 0, ES, null,
+                positionAction(1, ActionKind.CLOSE_POSITION, DecisionCause.MAX_CONTRACTS_EXCEEDED, 78, "15:00:00", 0, ES, null,
                         "6 contracts (net) exceed the limit 5"));
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.state.MemoryAccountState;
 import io.riskguard.state.OrderState;
 import io.riskguard.state.PositionState;
@@ -51,12 +52,12 @@ class BookkeepingTest {
 
     private static Action lockClose(String time, long positionId, String what) {
         return new Action(ACC + ":RULE-010:CLOSE_POSITION:position:" + positionId + ":" + t(time) + ":0", t(time),
-                ACC, 10, ActionKind.CLOSE_POSITION, null, MNQ, null, null, null, LOCKED_BY + what, 7);
+                ACC, 10, ActionKind.CLOSE_POSITION, null, MNQ, null, null, null, LOCKED_BY + what, 7, DecisionCause.POSITION_WHILE_LOCKED);
     }
 
     private static Action lockCancel(String time, long orderId) {
         return new Action(ACC + ":RULE-010:CANCEL_ORDER:order:" + orderId + ":" + t(time) + ":0", t(time), ACC, 10,
-                ActionKind.CANCEL_ORDER, null, MNQ, null, orderId, null, LOCKED_BY + "new order " + orderId, 7);
+                ActionKind.CANCEL_ORDER, null, MNQ, null, orderId, null, LOCKED_BY + "new order " + orderId, 7, DecisionCause.ORDER_WHILE_LOCKED);
     }
 
     /** Actions after the LOCK and FLATTEN of {@link #locked()}. */

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ class PendingEnforcementTest {
     private static Action quoteClose(String time, String u) {
         return new Action(ACC + ":RULE-004:CLOSE_POSITION:quote:" + ES + ":" + t(time) + ":0", t(time), ACC, 4,
                 ActionKind.CLOSE_POSITION, null, ES, null, null, null,
-                "unrealized P&L " + u + " on " + ES + " reached the limit -300.00", 7);
+                "unrealized P&L " + u + " on " + ES + " reached the limit -300.00", 7, DecisionCause.UNREALIZED_LOSS_REACHED);
     }
 
     // ---- pending[c] of a close ----
@@ -85,7 +86,7 @@ class PendingEnforcementTest {
                 quoteClose("15:00:01", "-300.00"),
                 new Action(ACC + ":RULE-004:CLOSE_POSITION:position:41:2026-03-02T15:00:03Z:0", t("15:00:03"), ACC,
                         4, ActionKind.CLOSE_POSITION, null, ES, null, null, null,
-                        "unrealized P&L -312.50 on " + ES + " reached the limit -300.00", 7));
+                        "unrealized P&L -312.50 on " + ES + " reached the limit -300.00", 7, DecisionCause.UNREALIZED_LOSS_REACHED));
     }
 
     @Test
@@ -198,7 +199,7 @@ class PendingEnforcementTest {
     private static Action cancel611(long tradeId, String time, int entries) {
         return new Action(ACC + ":RULE-006:CANCEL_ORDER:trade:" + tradeId + ":" + t(time) + ":1", t(time), ACC, 6,
                 ActionKind.CANCEL_ORDER, null, MNQ, null, 611L, null,
-                entries + " entries in the last 60 s exceed the limit 3", 7);
+                entries + " entries in the last 60 s exceed the limit 3", 7, DecisionCause.TRADE_FREQUENCY_EXCEEDED);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
 import java.util.List;
@@ -41,12 +42,12 @@ class Rule001MaxContractsTest {
 
     private static Action reduce(long positionId, String time, int index, String contract, long size, String reason) {
         return new Action(id("REDUCE_POSITION", positionId, time, index), t(time), ACC, 1,
-                ActionKind.REDUCE_POSITION, null, contract, size, null, null, reason, 7);
+                ActionKind.REDUCE_POSITION, null, contract, size, null, null, reason, 7, DecisionCause.MAX_CONTRACTS_EXCEEDED);
     }
 
     private static Action close(long positionId, String time, int index, String contract, String reason) {
         return new Action(id("CLOSE_POSITION", positionId, time, index), t(time), ACC, 1,
-                ActionKind.CLOSE_POSITION, null, contract, null, null, null, reason, 7);
+                ActionKind.CLOSE_POSITION, null, contract, null, null, null, reason, 7, DecisionCause.MAX_CONTRACTS_EXCEEDED);
     }
 
     private static String net(int count) {
@@ -165,7 +166,7 @@ class Rule001MaxContractsTest {
 
         assertThat(s.run()).containsExactly(new Action(
                 "1001:RULE-001:REDUCE_POSITION:position:101:2026-03-02T15:00:01Z:0", t("15:00:01"), 1001, 1,
-                ActionKind.REDUCE_POSITION, null, MNQ, 1L, null, null, "3 contracts (net) exceed the limit 2", 7));
+                ActionKind.REDUCE_POSITION, null, MNQ, 1L, null, null, "3 contracts (net) exceed the limit 2", 7, DecisionCause.MAX_CONTRACTS_EXCEEDED));
     }
 
     // ---- eligibility and reduce_to_limit walk ----
@@ -346,7 +347,7 @@ class Rule001MaxContractsTest {
         assertThat(actions.get(2)).isEqualTo(new Action(
                 "2002:RULE-010:CLOSE_POSITION:position:101:2026-03-02T15:01:00Z:0", t("15:01:00"), ACC, 10,
                 ActionKind.CLOSE_POSITION, null, MNQ, null, null, null,
-                "account locked by RULE-010 until canTrade is true: position CON.F.US.MNQ.H26 opened", 7));
+                "account locked by RULE-010 until canTrade is true: position CON.F.US.MNQ.H26 opened", 7, DecisionCause.POSITION_WHILE_LOCKED));
     }
 
     @Test

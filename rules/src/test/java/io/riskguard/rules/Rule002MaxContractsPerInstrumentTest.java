@@ -9,6 +9,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
 import java.util.List;
@@ -32,12 +33,12 @@ class Rule002MaxContractsPerInstrumentTest {
 
     private static Action reduce(long positionId, String time, int index, String contract, long size, String reason) {
         return new Action(ACC + ":RULE-002:REDUCE_POSITION:position:" + positionId + ":" + t(time) + ":" + index,
-                t(time), ACC, 2, ActionKind.REDUCE_POSITION, null, contract, size, null, null, reason, 7);
+                t(time), ACC, 2, ActionKind.REDUCE_POSITION, null, contract, size, null, null, reason, 7, DecisionCause.INSTRUMENT_CONTRACTS_EXCEEDED);
     }
 
     private static Action close(long positionId, String time, int index, String contract, String reason) {
         return new Action(ACC + ":RULE-002:CLOSE_POSITION:position:" + positionId + ":" + t(time) + ":" + index,
-                t(time), ACC, 2, ActionKind.CLOSE_POSITION, null, contract, null, null, null, reason, 7);
+                t(time), ACC, 2, ActionKind.CLOSE_POSITION, null, contract, null, null, null, reason, 7, DecisionCause.INSTRUMENT_CONTRACTS_EXCEEDED);
     }
 
     private static List<String> json(List<Action> actions) {

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.state.DayFigures;
 import io.riskguard.testing.RuleScript;
 import java.math.BigDecimal;
@@ -46,17 +47,17 @@ class Rule003DailyRealizedLossTest {
 
     private static Action lock(long account, long tradeId, String time, String until, String reason) {
         return new Action(account + ":RULE-003:LOCK:trade:" + tradeId + ":" + t(time) + ":0", t(time), account, 3,
-                ActionKind.LOCK, Instant.parse(until), null, null, null, null, reason, 7);
+                ActionKind.LOCK, Instant.parse(until), null, null, null, null, reason, 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED);
     }
 
     private static Action flatten(long account, long tradeId, String time, String reason) {
         return new Action(account + ":RULE-003:FLATTEN:trade:" + tradeId + ":" + t(time) + ":1", t(time), account, 3,
-                ActionKind.FLATTEN, null, null, null, null, null, reason, 7);
+                ActionKind.FLATTEN, null, null, null, null, null, reason, 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED);
     }
 
     private static Action unlock(long account, String until) {
         return new Action(account + ":RULE-003:UNLOCK:timer:" + until + ":0", Instant.parse(until), account, 3,
-                ActionKind.UNLOCK, null, null, null, null, null, "lock of RULE-003 ended at " + until, 7);
+                ActionKind.UNLOCK, null, null, null, null, null, "lock of RULE-003 ended at " + until, 7, DecisionCause.LOCK_EXPIRED);
     }
 
     private static void assertDay(RuleScript s, long account, String tradingDay, String realized) {
@@ -351,7 +352,7 @@ class Rule003DailyRealizedLossTest {
         String reason = reason("-500.00", "-500.00");
         assertThat(actions.get(2)).isEqualTo(lock(A2002, 2, "15:01:00", "2026-03-02T23:00:00Z", reason));
         assertThat(actions.get(4)).isEqualTo(new Action("2002:RULE-003:FLATTEN:trade:2:2026-03-02T15:01:00Z:2",
-                t("15:01:00"), A2002, 3, ActionKind.FLATTEN, null, null, null, null, null, reason, 7));
+                t("15:01:00"), A2002, 3, ActionKind.FLATTEN, null, null, null, null, null, reason, 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED));
     }
 
     // ---- DST week (America/Chicago switches to CDT on Sunday 2026-03-08) ----

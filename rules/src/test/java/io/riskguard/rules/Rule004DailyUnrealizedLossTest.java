@@ -3,12 +3,15 @@ package io.riskguard.rules;
 import static io.riskguard.testing.RuleScript.LONG;
 import static io.riskguard.testing.RuleScript.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.DeadLetterJson;
+import io.riskguard.contract.DecisionCause;
+import io.riskguard.contract.InputCause;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,7 @@ class Rule004DailyUnrealizedLossTest {
     }
 
     private static String warning(String root, String contractId, String raw) {
-        return DeadLetterJson.toJson(DeadLetter.warning(
+        return DeadLetterJson.toJson(DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
                 "no instruments entry for root " + root + "; RULE-004/005/012 skip " + contractId, raw));
     }
 
@@ -489,5 +492,15 @@ class Rule004DailyUnrealizedLossTest {
                         + "\"kind\":\"CLOSE_POSITION\",\"contractId\":\"CON.F.US.EP.H26\","
                         + "\"reason\":\"unrealized P&L -100.00 on CON.F.US.EP.H26 reached the limit -100.00\","
                         + "\"configVersion\":7}");
+    }
+
+    @Test
+    void aCloseCarriesTheUnrealizedLossCause() {
+        RuleScript s = script();
+        s.at("15:00:00").position(ACC, EP, LONG, 1, "6000.00");
+        s.at("15:00:01").quote(EP, "5994.00");
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause)
+                .containsExactly(tuple(ActionKind.CLOSE_POSITION, DecisionCause.UNREALIZED_LOSS_REACHED));
     }
 }

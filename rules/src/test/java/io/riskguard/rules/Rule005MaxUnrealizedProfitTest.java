@@ -10,6 +10,8 @@ import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.DeadLetterJson;
+import io.riskguard.contract.DecisionCause;
+import io.riskguard.contract.InputCause;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -297,8 +299,9 @@ class Rule005MaxUnrealizedProfitTest {
 
         assertThat(s.run()).isEmpty();
         assertThat(s.deadLetters()).extracting(DeadLetterJson::toJson).containsExactly(
-                DeadLetterJson.toJson(DeadLetter.warning(
+                DeadLetterJson.toJson(DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
                         "no instruments entry for root ZB; RULE-004/005/012 skip CON.F.US.ZB.H26", s.lines().get(0))));
+        assertThat(s.deadLetters()).extracting(DeadLetter::cause).containsExactly(InputCause.NO_INSTRUMENT_ENTRY);
     }
 
     // ---- exact decimals ------------------------------------------------------------------------------
@@ -390,5 +393,15 @@ class Rule005MaxUnrealizedProfitTest {
                         + "\"kind\":\"CLOSE_POSITION\",\"contractId\":\"CON.F.US.EP.H26\","
                         + "\"reason\":\"unrealized P&L 100.00 on CON.F.US.EP.H26 reached the target 100.00\","
                         + "\"configVersion\":7}");
+    }
+
+    @Test
+    void aCloseCarriesTheUnrealizedProfitCause() {
+        RuleScript s = script();
+        s.at("15:00:00").position(ACC, EP, LONG, 1, "6000.00");
+        s.at("15:00:01").quote(EP, "6010.00");
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause)
+                .containsExactly(tuple(ActionKind.CLOSE_POSITION, DecisionCause.UNREALIZED_PROFIT_REACHED));
     }
 }

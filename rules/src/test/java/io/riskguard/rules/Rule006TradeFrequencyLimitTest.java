@@ -6,8 +6,11 @@ import static io.riskguard.testing.RuleScript.BUY;
 import static io.riskguard.testing.RuleScript.LONG;
 import static io.riskguard.testing.RuleScript.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -478,5 +481,18 @@ class Rule006TradeFrequencyLimitTest {
 
         assertThat(briefs(s.run())).containsExactly("2026-03-05T15:00:00Z RULE-006 LOCK until=2026-03-05T17:00:00Z"
                 + " | 4 entries in the whole stream exceed the limit 3");
+    }
+
+    @Test
+    void theLockAndItsCancellationsCarryTheFrequencyCauseAndItsExpiryTheExpiredCause() {
+        RuleScript s = script(DEFAULTS);
+        s.at("14:59:00").order(ACCOUNT, 611, "MNQ.H26", 1, BUY, null);
+        entries(s, 7001, 601, "15:00:00", "15:00:10", "15:00:20", "15:00:30");
+        s.at("15:03:00").clock();
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause).containsExactly(
+                tuple(ActionKind.LOCK, DecisionCause.TRADE_FREQUENCY_EXCEEDED),
+                tuple(ActionKind.CANCEL_ORDER, DecisionCause.TRADE_FREQUENCY_EXCEEDED),
+                tuple(ActionKind.UNLOCK, DecisionCause.LOCK_EXPIRED));
     }
 }

@@ -4,9 +4,11 @@ import static io.riskguard.rules.RuleTestSupport.briefs;
 import static io.riskguard.rules.RuleTestSupport.json;
 import static io.riskguard.testing.RuleScript.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -349,5 +351,17 @@ class Rule007CooldownAfterLossTest {
                 "2026-03-02T15:00:00Z RULE-007 FLATTEN | order 701 lost -60.00, reaching the tier -50.00",
                 "2026-03-02T15:00:10Z RULE-007 LOCK until=2026-03-02T15:01:10Z | order 703 lost -250.00, reaching the tier -50.00",
                 "2026-03-02T15:00:10Z RULE-007 FLATTEN | order 703 lost -250.00, reaching the tier -50.00");
+    }
+
+    @Test
+    void theLockAndFlattenCarryTheLossTierCauseAndTheirExpiryTheExpiredCause() {
+        RuleScript s = script();
+        s.at("15:00:00").trade(ACCOUNT, 8001, 701, "-100.00");
+        s.at("15:10:00").clock();
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause).containsExactly(
+                tuple(ActionKind.LOCK, DecisionCause.ORDER_LOSS_TIER_REACHED),
+                tuple(ActionKind.FLATTEN, DecisionCause.ORDER_LOSS_TIER_REACHED),
+                tuple(ActionKind.UNLOCK, DecisionCause.LOCK_EXPIRED));
     }
 }

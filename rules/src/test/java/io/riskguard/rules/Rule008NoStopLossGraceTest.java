@@ -7,8 +7,11 @@ import static io.riskguard.testing.RuleScript.LONG;
 import static io.riskguard.testing.RuleScript.SELL;
 import static io.riskguard.testing.RuleScript.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.rules.RuleTestSupport.SwitchingReplay;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
@@ -365,5 +368,14 @@ class Rule008NoStopLossGraceTest {
     /** A line builder; its own config is irrelevant. */
     private static RuleScript events() {
         return script();
+    }
+
+    @Test
+    void aCloseAtTheDeadlineCarriesTheNoStopCause() {
+        RuleScript s = longOpenedAt1500();
+        s.at("15:01:00").clock();
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause)
+                .containsExactly(tuple(ActionKind.CLOSE_POSITION, DecisionCause.NO_STOP_AFTER_GRACE));
     }
 }

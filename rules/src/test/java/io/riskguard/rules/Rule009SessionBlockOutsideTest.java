@@ -7,9 +7,11 @@ import static io.riskguard.testing.RuleScript.LONG;
 import static io.riskguard.testing.RuleScript.SELL;
 import static io.riskguard.testing.RuleScript.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
 import java.util.List;
@@ -417,5 +419,21 @@ class Rule009SessionBlockOutsideTest {
         s.at("2026-03-07T16:00:00Z").order(ACCOUNT, 960, "MNQ.H26", 1, BUY, null);
 
         assertThat(s.run()).isEmpty();
+    }
+
+    @Test
+    void newRiskOutsideTheSessionAndRiskLeftOpenAtTheCheckCarryDifferentCauses() {
+        RuleScript outside = script();
+        outside.at("2026-03-02T22:00:00Z").position(ACCOUNT, "MNQ.H26", LONG, 1, "21000.00");
+        RuleScript leftOpen = script();
+        leftOpen.at("2026-03-02T20:30:00Z").position(ACCOUNT, "MNQ.H26", LONG, 1, "21000.00");
+        leftOpen.at("2026-03-02T21:01:00Z").clock();
+
+        assertThat(outside.run()).extracting(Action::kind, Action::cause).containsExactly(
+                tuple(ActionKind.LOCK, DecisionCause.NEW_RISK_OUTSIDE_SESSION),
+                tuple(ActionKind.FLATTEN, DecisionCause.NEW_RISK_OUTSIDE_SESSION));
+        assertThat(leftOpen.run()).extracting(Action::kind, Action::cause).containsExactly(
+                tuple(ActionKind.LOCK, DecisionCause.OPEN_AFTER_SESSION_END),
+                tuple(ActionKind.FLATTEN, DecisionCause.OPEN_AFTER_SESSION_END));
     }
 }

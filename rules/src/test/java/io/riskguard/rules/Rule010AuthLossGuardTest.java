@@ -6,8 +6,11 @@ import static io.riskguard.testing.RuleScript.BUY;
 import static io.riskguard.testing.RuleScript.LONG;
 import static io.riskguard.testing.RuleScript.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.rules.RuleTestSupport.SwitchingReplay;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
@@ -229,5 +232,21 @@ class Rule010AuthLossGuardTest {
                 "2026-03-02T15:00:00Z RULE-010 LOCK until=null | broker reports canTrade=false",
                 "2026-03-02T15:00:00Z RULE-010 FLATTEN | broker reports canTrade=false",
                 "2026-03-02T15:10:00Z RULE-010 CLOSE_POSITION " + MNQ + " | " + LOCKED + "position " + MNQ + " opened");
+    }
+
+    @Test
+    void theLockItsEnforcementAndItsEndCarryTheirCauses() {
+        RuleScript s = script();
+        s.at("15:05:00").account(ACCOUNT, false);
+        s.at("15:06:00").position(ACCOUNT, 1, "MNQ.H26", LONG, 1, "21000.00");
+        s.at("15:07:00").order(ACCOUNT, 961, "MNQ.H26", 1, BUY, null);
+        s.at("15:30:00").account(ACCOUNT, true);
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause).containsExactly(
+                tuple(ActionKind.LOCK, DecisionCause.BROKER_TRADING_DISABLED),
+                tuple(ActionKind.FLATTEN, DecisionCause.BROKER_TRADING_DISABLED),
+                tuple(ActionKind.CLOSE_POSITION, DecisionCause.POSITION_WHILE_LOCKED),
+                tuple(ActionKind.CANCEL_ORDER, DecisionCause.ORDER_WHILE_LOCKED),
+                tuple(ActionKind.UNLOCK, DecisionCause.BROKER_TRADING_RESTORED));
     }
 }

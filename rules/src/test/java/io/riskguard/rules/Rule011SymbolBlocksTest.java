@@ -7,8 +7,11 @@ import static io.riskguard.testing.RuleScript.LONG;
 import static io.riskguard.testing.RuleScript.SELL;
 import static io.riskguard.testing.RuleScript.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.riskguard.contract.Action;
+import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.rules.RuleTestSupport.SwitchingReplay;
 import io.riskguard.testing.RuleScript;
 import java.util.List;
@@ -276,5 +279,16 @@ class Rule011SymbolBlocksTest {
         assertThat(actions).extracting(Action::accountId).containsExactly(1001L);
         assertThat(briefs(actions)).containsExactly(
                 "2026-03-02T15:00:00Z RULE-011 CLOSE_POSITION CON.F.US.MNQ.H26 | MNQ is blocked by pattern MNQ");
+    }
+
+    @Test
+    void aCloseAndACancelInABlockedRootCarryTheBlockedCause() {
+        RuleScript s = RuleScript.withRules(EXAMPLE);
+        s.at("15:00:00").position(ACCOUNT, 1, "RTY.H26", LONG, 1, "2100.0");
+        s.at("15:00:05").order(ACCOUNT, 1101, "CON.F.US.CL.J26", 1, BUY, null);
+
+        assertThat(s.run()).extracting(Action::kind, Action::cause).containsExactly(
+                tuple(ActionKind.CLOSE_POSITION, DecisionCause.SYMBOL_BLOCKED),
+                tuple(ActionKind.CANCEL_ORDER, DecisionCause.SYMBOL_BLOCKED));
     }
 }

@@ -11,6 +11,7 @@ import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.testing.RuleScript;
 import java.time.Instant;
 import java.util.List;
@@ -806,5 +807,21 @@ class Rule012TradeManagementTest {
 
         assertThat(json(s.run())).containsExactly(
                 onQuote("2026-03-02T15:00:03Z", 1201, "21000.25", breakEven("20990", "21000.25", "6")));
+    }
+
+    @Test
+    void aBreakEvenMoveAndATrailingMoveCarryTheirOwnCauses() {
+        RuleScript s = script();
+        s.at("15:00:00").position(ACC, MNQ, LONG, 1, "21000.00");
+        s.at("15:00:01").order(ACC, 1201, MNQ, STOP, SELL, "20990.00");
+        s.at("15:00:10").quote(MNQ, "21001.00");
+        s.at("15:00:11").order(ACC, 1201, MNQ, STOP, SELL, "21000.25");
+        s.at("15:00:20").quote(MNQ, "21002.50");
+
+        assertThat(s.run()).extracting(Action::reason, Action::cause).containsExactly(
+                tuple("break-even stop for CON.F.US.MNQ.H26: 20990 -> 21000.25 (profit 4 ticks)",
+                        DecisionCause.BREAK_EVEN_STOP),
+                tuple("trailing stop for CON.F.US.MNQ.H26: 21000.25 -> 21001.5 (profit 10 ticks)",
+                        DecisionCause.TRAILING_STOP));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.state.DayFigures;
 import io.riskguard.testing.RuleScript;
 import java.math.BigDecimal;
@@ -30,17 +31,17 @@ class Rule013DailyRealizedProfitTest {
 
     private static Action lock(long account, long tradeId, String time, String until, String reason) {
         return new Action(account + ":RULE-013:LOCK:trade:" + tradeId + ":" + t(time) + ":0", t(time), account, 13,
-                ActionKind.LOCK, Instant.parse(until), null, null, null, null, reason, 7);
+                ActionKind.LOCK, Instant.parse(until), null, null, null, null, reason, 7, DecisionCause.DAILY_REALIZED_PROFIT_REACHED);
     }
 
     private static Action flatten(long account, long tradeId, String time, String reason) {
         return new Action(account + ":RULE-013:FLATTEN:trade:" + tradeId + ":" + t(time) + ":1", t(time), account,
-                13, ActionKind.FLATTEN, null, null, null, null, null, reason, 7);
+                13, ActionKind.FLATTEN, null, null, null, null, null, reason, 7, DecisionCause.DAILY_REALIZED_PROFIT_REACHED);
     }
 
     private static Action unlock(long account, String until) {
         return new Action(account + ":RULE-013:UNLOCK:timer:" + until + ":0", Instant.parse(until), account, 13,
-                ActionKind.UNLOCK, null, null, null, null, null, "lock of RULE-013 ended at " + until, 7);
+                ActionKind.UNLOCK, null, null, null, null, null, "lock of RULE-013 ended at " + until, 7, DecisionCause.LOCK_EXPIRED);
     }
 
     private static void assertDay(RuleScript s, String tradingDay, String realized) {

@@ -6,6 +6,7 @@ import io.riskguard.config.RiskConfig;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.engine.RuleListener;
 import io.riskguard.replay.SequentialReplay;
 import io.riskguard.state.MemoryAccountState;
 import java.time.Instant;
@@ -178,7 +179,12 @@ public final class RuleScript {
 
     /** Replays everything written so far; event time ends at the last event. */
     public List<Action> run() {
-        result = new SequentialReplay(config).run(List.of(List.copyOf(lines)), null);
+        return run(RuleListener.NONE);
+    }
+
+    /** Replays everything written so far, telling {@code listener} what each trigger breached. */
+    public List<Action> run(RuleListener listener) {
+        result = new SequentialReplay(config, listener).run(List.of(List.copyOf(lines)), null);
         return result.actions();
     }
 

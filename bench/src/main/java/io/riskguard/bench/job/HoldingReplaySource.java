@@ -25,7 +25,7 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 final class HoldingReplaySource {
 
     private static final AtomicBoolean DONE = new AtomicBoolean();
-    private static final SourceRecord IDLE = new SourceRecord(-1, null, null, null, null, false);
+    private static final SourceRecord IDLE = new SourceRecord(-1, null, null, null, null, null, false);
 
     private HoldingReplaySource() {}
 

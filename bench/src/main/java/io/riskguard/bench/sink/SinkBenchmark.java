@@ -2,6 +2,7 @@ package io.riskguard.bench.sink;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.sinks.gateway.ActionLedger;
 import io.riskguard.sinks.gateway.BrokerSink;
 import io.riskguard.sinks.gateway.GatewayCredentials;
@@ -110,11 +111,11 @@ public final class SinkBenchmark {
         String id = account + ":bench:" + i;
         return switch (i % 3) {
             case 0 -> new Action(id, T, account, 4, ActionKind.CLOSE_POSITION, null,
-                    "CON.F.US.MNQ." + (char) ('A' + i % 20) + "26", null, null, null, "bench", 1);
+                    "CON.F.US.MNQ." + (char) ('A' + i % 20) + "26", null, null, null, "bench", 1, DecisionCause.UNREALIZED_LOSS_REACHED);
             case 1 -> new Action(id, T, account, 11, ActionKind.CANCEL_ORDER, null, MNQ, null, 1_000_000L + i, null,
-                    "bench", 1);
+                    "bench", 1, DecisionCause.SYMBOL_BLOCKED);
             default -> new Action(id, T, account, 12, ActionKind.MODIFY_STOP, null, MNQ, null, 1_000_000L + i,
-                    new BigDecimal("20950"), "bench", 1);
+                    new BigDecimal("20950"), "bench", 1, DecisionCause.TRAILING_STOP);
         };
     }
 
@@ -150,7 +151,7 @@ public final class SinkBenchmark {
             long start = System.nanoTime();
             for (long a = 0; a < accounts; a++) {
                 writer.write(new Action((20_000 + a) + ":storm", T, 20_000 + a, 3, ActionKind.FLATTEN, null, null,
-                        null, null, null, "storm", 1), null);
+                        null, null, null, "storm", 1, DecisionCause.DAILY_REALIZED_LOSS_REACHED), null);
             }
             writer.flush(false);
             long elapsed = System.nanoTime() - start;

@@ -1,6 +1,7 @@
 package io.riskguard.job.control;
 
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.InputCause;
 import io.riskguard.job.model.ControlMessage;
 import io.riskguard.job.model.DeadLetterRecord;
 import io.riskguard.job.operators.RiskState;
@@ -61,7 +62,7 @@ public final class ControlVerifier extends KeyedProcessFunction<String, ControlV
             out.collect(ControlMessage.config(v.version(), v.yaml()));
         } else {
             refused.inc();
-            ctx.output(deadLetters, new DeadLetterRecord(-1, DeadLetter.rejected(v.reason(), in.text())));
+            ctx.output(deadLetters, new DeadLetterRecord(-1, DeadLetter.rejected(InputCause.CONFIG_UPDATE_REFUSED, v.reason(), in.text())));
         }
     }
 }

@@ -27,7 +27,7 @@ final class EventRecordSchema implements KafkaRecordDeserializationSchema<Source
             Event e = EventCodec.parse(line);
             out.collect(SourceRecord.accepted(record.offset(), e.ts(), e));
         } catch (RejectedInputException r) {
-            out.collect(SourceRecord.rejected(record.offset(), null, r.reason(), line));
+            out.collect(SourceRecord.rejected(record.offset(), null, r.cause(), r.reason(), line));
         }
     }
 

@@ -2,6 +2,7 @@ package io.riskguard.job.operators;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.engine.RuleListener;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class RiskMetrics implements RuleListener {
     private final Counter quoteDeliveriesSkipped;
     private final Counter[] evaluations = new Counter[14];
     private final Counter[] breaches = new Counter[14];
+    private final MetricGroup[] ruleGroups = new MetricGroup[14];
+    private final CauseCounters causeBreaches = new CauseCounters();
     private final Map<ActionKind, Counter> actions = new EnumMap<>(ActionKind.class);
     private final Histogram decisionLatencyMillis;
     private final Counter stateWrites;
@@ -45,6 +48,7 @@ final class RiskMetrics implements RuleListener {
             MetricGroup r = group.addGroup("rule", Action.ruleId(rule));
             evaluations[rule] = r.counter("evaluations");
             breaches[rule] = r.counter("breaches");
+            ruleGroups[rule] = r;
         }
         for (ActionKind kind : ActionKind.values()) {
             actions.put(kind, group.addGroup("kind", kind.name()).counter("actions"));
@@ -118,5 +122,11 @@ final class RiskMetrics implements RuleListener {
     @Override
     public void breached(int rule) {
         breaches[rule].inc();
+    }
+
+    /** {@code rule.<id>.cause.<cause>.breaches}, registered on a (rule, cause)'s first breach. */
+    @Override
+    public void breached(int rule, DecisionCause cause) {
+        causeBreaches.get(ruleGroups[rule], rule, cause).inc();
     }
 }

@@ -34,8 +34,7 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
     public static final String HORIZON_NANOS = "horizon-nanos";
 
     private transient Map<io.riskguard.contract.EventType, Counter> eventsByType;
-    private transient Counter deadLetters;
-    private transient Map<String, Counter> deadLettersByReason;
+    private transient RejectedInputCounters rejectedInput;
     private transient LongCounter lines;
     private transient LongMaximum horizon;
 
@@ -46,17 +45,10 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
             eventsByType.put(t, getRuntimeContext().getMetricGroup().addGroup("eventType", t.wireName())
                     .counter("events"));
         }
-        deadLetters = getRuntimeContext().getMetricGroup().counter("rejectedInput");
-        deadLettersByReason = new java.util.HashMap<>();
+        rejectedInput = new RejectedInputCounters(getRuntimeContext().getMetricGroup());
         lines = getRuntimeContext().getLongCounter(LINES);
         horizon = new LongMaximum();
         getRuntimeContext().addAccumulator(HORIZON_NANOS, horizon);
-    }
-
-    /** The reason without its values ("negative size -1 in data.size" → "negative size"): bounded cardinality. */
-    static String reasonCategory(String reason) {
-        String category = reason.replaceAll("[-0-9\"].*$", "").strip();
-        return category.isEmpty() ? "other" : category.replace(' ', '_');
     }
 
     @Override
@@ -70,10 +62,9 @@ public final class RouteEvents extends ProcessFunction<SourceRecord, AccountInpu
             lines.add(1L);
         }
         if (r.rejection() != null) {
-            deadLetters.inc();
-            deadLettersByReason.computeIfAbsent(reasonCategory(r.rejection()), c -> getRuntimeContext()
-                    .getMetricGroup().addGroup("reason", c).counter("rejectedInput")).inc();
-            ctx.output(RiskState.DEAD_LETTERS, new DeadLetterRecord(r.seq(), DeadLetter.rejected(r.rejection(), r.line())));
+            rejectedInput.count(r.cause());
+            ctx.output(RiskState.DEAD_LETTERS,
+                    new DeadLetterRecord(r.seq(), DeadLetter.rejected(r.cause(), r.rejection(), r.line())));
             return;
         }
         Event e = r.event();

@@ -2,6 +2,7 @@ package io.riskguard.job.serde;
 
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -13,7 +14,11 @@ public final class ActionSerializer extends ImmutableSerializer<Action> {
 
     private static final long serialVersionUID = 1L;
     public static final ActionSerializer INSTANCE = new ActionSerializer();
-    private static final int VERSION = 1;
+    /**
+     * 2: the cause follows configVersion, by name. Version 1 had none: its actions read as
+     * {@link DecisionCause#UNKNOWN}.
+     */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(Action v, DataOutputView out) throws IOException {
@@ -30,14 +35,27 @@ public final class ActionSerializer extends ImmutableSerializer<Action> {
         Wire.writeDecimal(v.stopPrice(), out);
         Wire.writeString(v.reason(), out);
         out.writeInt(v.configVersion());
+        Wire.writeString(v.cause().name(), out);
     }
 
     @Override
     public Action deserialize(DataInputView in) throws IOException {
-        Wire.checkVersion(in, VERSION, "Action");
-        return new Action(Wire.readString(in), Wire.readInstant(in), in.readLong(), in.readByte(),
-                ActionKind.values()[in.readByte()], Wire.readInstant(in), Wire.readString(in), Wire.readLongObj(in),
-                Wire.readLongObj(in), Wire.readDecimal(in), Wire.readString(in), in.readInt());
+        int version = Wire.readVersion(in, VERSION, "Action");
+        String id = Wire.readString(in);
+        var ts = Wire.readInstant(in);
+        long accountId = in.readLong();
+        int rule = in.readByte();
+        ActionKind kind = ActionKind.values()[in.readByte()];
+        var until = Wire.readInstant(in);
+        String contractId = Wire.readString(in);
+        Long size = Wire.readLongObj(in);
+        Long orderId = Wire.readLongObj(in);
+        var stopPrice = Wire.readDecimal(in);
+        String reason = Wire.readString(in);
+        int configVersion = in.readInt();
+        DecisionCause cause = version == 1 ? DecisionCause.UNKNOWN : DecisionCause.fromName(Wire.readString(in));
+        return new Action(id, ts, accountId, rule, kind, until, contractId, size, orderId, stopPrice, reason,
+                configVersion, cause);
     }
 
     @Override

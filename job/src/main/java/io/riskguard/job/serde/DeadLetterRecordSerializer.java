@@ -12,7 +12,8 @@ public final class DeadLetterRecordSerializer extends ImmutableSerializer<DeadLe
 
     private static final long serialVersionUID = 1L;
     public static final DeadLetterRecordSerializer INSTANCE = new DeadLetterRecordSerializer();
-    private static final int VERSION = 1;
+    /** 2: the nested dead letter in its format 2 (its own version byte tells a reader which). */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(DeadLetterRecord v, DataOutputView out) throws IOException {

@@ -1,6 +1,7 @@
 package io.riskguard.job.serde;
 
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.InputCause;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -12,20 +13,27 @@ public final class DeadLetterSerializer extends ImmutableSerializer<DeadLetter> 
 
     private static final long serialVersionUID = 1L;
     public static final DeadLetterSerializer INSTANCE = new DeadLetterSerializer();
-    private static final int VERSION = 1;
+    /**
+     * 2: the cause follows the kind, by name. Version 1 had none: its letters read as
+     * {@link InputCause#UNKNOWN}.
+     */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(DeadLetter v, DataOutputView out) throws IOException {
         out.writeByte(VERSION);
         out.writeByte(v.kind().ordinal());
+        Wire.writeString(v.cause().name(), out);
         Wire.writeString(v.reason(), out);
         Wire.writeString(v.raw(), out);
     }
 
     @Override
     public DeadLetter deserialize(DataInputView in) throws IOException {
-        Wire.checkVersion(in, VERSION, "DeadLetter");
-        return new DeadLetter(DeadLetter.Kind.values()[in.readByte()], Wire.readString(in), Wire.readString(in));
+        int version = Wire.readVersion(in, VERSION, "DeadLetter");
+        DeadLetter.Kind kind = DeadLetter.Kind.values()[in.readByte()];
+        InputCause cause = version == 1 ? InputCause.UNKNOWN : InputCause.fromName(Wire.readString(in));
+        return new DeadLetter(kind, cause, Wire.readString(in), Wire.readString(in));
     }
 
     @Override

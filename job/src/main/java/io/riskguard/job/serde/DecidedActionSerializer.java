@@ -12,7 +12,8 @@ public final class DecidedActionSerializer extends ImmutableSerializer<DecidedAc
 
     private static final long serialVersionUID = 1L;
     public static final DecidedActionSerializer INSTANCE = new DecidedActionSerializer();
-    private static final int VERSION = 1;
+    /** 2: the nested action in its format 2 (its own version byte tells a reader which). */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(DecidedAction v, DataOutputView out) throws IOException {

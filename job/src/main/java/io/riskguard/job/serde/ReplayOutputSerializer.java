@@ -12,7 +12,8 @@ public final class ReplayOutputSerializer extends ImmutableSerializer<ReplayOutp
 
     private static final long serialVersionUID = 1L;
     public static final ReplayOutputSerializer INSTANCE = new ReplayOutputSerializer();
-    private static final int VERSION = 1;
+    /** 2: the nested action or dead letter in its format 2 (its own version byte tells a reader which). */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(ReplayOutput v, DataOutputView out) throws IOException {

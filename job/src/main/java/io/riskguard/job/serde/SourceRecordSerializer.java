@@ -1,5 +1,6 @@
 package io.riskguard.job.serde;
 
+import io.riskguard.contract.InputCause;
 import io.riskguard.job.model.SourceRecord;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -12,7 +13,11 @@ public final class SourceRecordSerializer extends ImmutableSerializer<SourceReco
 
     private static final long serialVersionUID = 1L;
     public static final SourceRecordSerializer INSTANCE = new SourceRecordSerializer();
-    private static final int VERSION = 1;
+    /**
+     * 2: a rejection's cause follows its reason, by name (null for an accepted event or the end
+     * marker). Version 1 had none: its rejections read as {@link InputCause#UNKNOWN}.
+     */
+    private static final int VERSION = 2;
 
     @Override
     public void serialize(SourceRecord v, DataOutputView out) throws IOException {
@@ -25,17 +30,24 @@ public final class SourceRecordSerializer extends ImmutableSerializer<SourceReco
             EventWire.write(v.event(), out);
         }
         Wire.writeString(v.rejection(), out);
+        Wire.writeString(v.cause() == null ? null : v.cause().name(), out);
         Wire.writeString(v.line(), out);
     }
 
     @Override
     public SourceRecord deserialize(DataInputView in) throws IOException {
-        Wire.checkVersion(in, VERSION, "SourceRecord");
+        int version = Wire.readVersion(in, VERSION, "SourceRecord");
         long seq = in.readLong();
         var evalTs = Wire.readInstant(in);
         boolean end = in.readBoolean();
         var event = in.readBoolean() ? EventWire.read(in) : null;
-        return new SourceRecord(seq, evalTs, event, Wire.readString(in), Wire.readString(in), end);
+        String rejection = Wire.readString(in);
+        InputCause cause = version == 1 ? (rejection == null ? null : InputCause.UNKNOWN) : cause(Wire.readString(in));
+        return new SourceRecord(seq, evalTs, event, rejection, cause, Wire.readString(in), end);
+    }
+
+    private static InputCause cause(String name) {
+        return name == null ? null : InputCause.fromName(name);
     }
 
     @Override

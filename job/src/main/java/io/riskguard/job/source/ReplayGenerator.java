@@ -25,7 +25,7 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 final class ReplayGenerator implements GeneratorFunction<Long, SourceRecord> {
 
     private static final long serialVersionUID = 1L;
-    private static final SourceRecord FILLER = new SourceRecord(-1, null, null, null, null, false);
+    private static final SourceRecord FILLER = new SourceRecord(-1, null, null, null, null, null, false);
 
     private final List<String> files;
     private final Instant until;

@@ -73,7 +73,7 @@ public final class SimulatedLiveSource {
                 Event e = EventCodec.parse(line);
                 return SourceRecord.accepted(index, last, e);
             } catch (RejectedInputException r) {
-                return SourceRecord.rejected(index, last, r.reason(), line);
+                return SourceRecord.rejected(index, last, r.cause(), r.reason(), line);
             }
         }
     }

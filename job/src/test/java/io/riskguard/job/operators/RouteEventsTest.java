@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riskguard.contract.DeadLetter;
 import io.riskguard.contract.Event;
 import io.riskguard.contract.EventCodec;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.RejectedInputException;
 import io.riskguard.job.model.AccountInput;
 import io.riskguard.job.model.ContractInput;
@@ -150,29 +151,28 @@ class RouteEventsTest {
     @Test
     void aRejectedLineGoesToTheDeadLettersWithItsReasonAndRawLine() throws Exception {
         String raw = "{\"type\":\"trade\",\"ts\":\"2026-03-02T15:00:00Z\",\"accountId\":1001,\"bogus\":1}";
-        String reason;
+        RejectedInputException rejection;
         try {
             EventCodec.parse(raw);
             throw new AssertionError("expected a rejection");
         } catch (RejectedInputException r) {
-            reason = r.reason();
+            rejection = r;
         }
-        send(SourceRecord.rejected(11, at("15:00:00"), reason, raw));
+        send(SourceRecord.rejected(11, at("15:00:00"), rejection.cause(), rejection.reason(), raw));
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(side(RiskState.DEAD_LETTERS))
-                .containsExactly(new DeadLetterRecord(11, DeadLetter.rejected(reason, raw)));
-        assertThat(reason).isEqualTo("unknown envelope field \"bogus\"");
+        assertThat(side(RiskState.DEAD_LETTERS)).containsExactly(new DeadLetterRecord(11,
+                DeadLetter.rejected(InputCause.UNKNOWN_ENVELOPE_FIELD, "unknown envelope field \"bogus\"", raw)));
         assertThat(side(RiskState.CONTRACT_INPUTS)).isEmpty();
         assertThat(side(RiskState.CONTROL)).isEmpty();
     }
 
     @Test
     void aRejectedLineBeforeAnyEventTimeStillReachesTheDeadLetters() throws Exception {
-        send(SourceRecord.rejected(0, null, "unparseable JSON", "not json"));
+        send(SourceRecord.rejected(0, null, InputCause.UNPARSEABLE_JSON, "unparseable JSON", "not json"));
 
-        assertThat(side(RiskState.DEAD_LETTERS))
-                .containsExactly(new DeadLetterRecord(0, DeadLetter.rejected("unparseable JSON", "not json")));
+        assertThat(side(RiskState.DEAD_LETTERS)).containsExactly(
+                new DeadLetterRecord(0, DeadLetter.rejected(InputCause.UNPARSEABLE_JSON, "unparseable JSON", "not json")));
         assertThat(harness.extractOutputValues()).isEmpty();
     }
 
@@ -189,7 +189,7 @@ class RouteEventsTest {
 
     @Test
     void aFillerAfterTheEndOfACutShortReplayGoesNowhere() throws Exception {
-        send(new SourceRecord(-1, null, null, null, null, false));
+        send(new SourceRecord(-1, null, null, null, null, null, false));
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertNoSideOutputs();
@@ -202,7 +202,7 @@ class RouteEventsTest {
         sendAccepted(2, quoteLine("15:00:02", MNQ, "21000.25", null, null));
         sendAccepted(3, clockLine("15:00:03"));
         sendAccepted(4, orderLine("15:00:04", 1001, 77, MNQ, 1, 4, 1, "20990.00"));
-        send(SourceRecord.rejected(5, at("15:00:04"), "unparseable JSON", "{"));
+        send(SourceRecord.rejected(5, at("15:00:04"), InputCause.UNPARSEABLE_JSON, "unparseable JSON", "{"));
         sendAccepted(6, tradeLine("15:00:05", 1001, 9001, 501, "null"));
         send(SourceRecord.endOfInput(7, at("15:00:05")));
 

@@ -5,6 +5,8 @@ import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.DecisionCause;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
@@ -139,17 +141,28 @@ final class GoldenFixtures {
 
     static final Action MODIFY = new Action("2002:RULE-012:MODIFY_STOP:quote:CON.F.US.MNQ.H26:2026-03-02T15:00:20Z:0",
             T_NANOS, 2002, 12, ActionKind.MODIFY_STOP, null, MNQ, null, 1201L, dec("21001.50"),
-            "trailing stop — “best” ü", 8);
+            "trailing stop — “best” ü", 8, DecisionCause.TRAILING_STOP);
     static final Action REDUCE = new Action("2002:RULE-001:REDUCE_POSITION:position:1:2026-03-02T15:20:00Z:0", T,
-            2002, 1, ActionKind.REDUCE_POSITION, null, ES, 1L, null, null, "net 6 exceeds the limit 5", 8);
+            2002, 1, ActionKind.REDUCE_POSITION, null, ES, 1L, null, null, "net 6 exceeds the limit 5", 8, DecisionCause.MAX_CONTRACTS_EXCEEDED);
     static final Action LOCK = new Action("1001:RULE-003:LOCK:trade:9004:2026-03-02T15:20:00Z:0", T, 1001, 3,
-            ActionKind.LOCK, CLOSE, null, null, null, null, "daily realized P&L -300.00 reached the limit -300.00", 7);
+            ActionKind.LOCK, CLOSE, null, null, null, null, "daily realized P&L -300.00 reached the limit -300.00", 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED);
     static final Action UNLOCK = new Action("1001:RULE-003:UNLOCK:timer:2026-03-02T23:00:00Z:0", CLOSE, 1001, 3,
-            ActionKind.UNLOCK, null, null, null, null, null, "lock of RULE-003 ended at 2026-03-02T23:00:00Z", 7);
+            ActionKind.UNLOCK, null, null, null, null, null, "lock of RULE-003 ended at 2026-03-02T23:00:00Z", 7, DecisionCause.LOCK_EXPIRED);
 
-    static final DeadLetter REJECTED = DeadLetter.rejected("unparseable JSON", "{not json");
-    static final DeadLetter WARNING =
-            DeadLetter.warning("no instruments entry for root ZZ; RULE-004/005/012 skip CON.F.US.ZZ.H26", "");
+    static final DeadLetter REJECTED = DeadLetter.rejected(InputCause.UNPARSEABLE_JSON, "unparseable JSON", "{not json");
+    static final DeadLetter WARNING = DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
+            "no instruments entry for root ZZ; RULE-004/005/012 skip CON.F.US.ZZ.H26", "");
+
+    /** An action as format 1 reads it: without its cause. */
+    static Action withoutCause(Action a) {
+        return new Action(a.id(), a.ts(), a.accountId(), a.rule(), a.kind(), a.until(), a.contractId(), a.size(),
+                a.orderId(), a.stopPrice(), a.reason(), a.configVersion(), DecisionCause.UNKNOWN);
+    }
+
+    /** A dead letter as format 1 reads it: without its cause. */
+    static DeadLetter withoutCause(DeadLetter d) {
+        return new DeadLetter(d.kind(), InputCause.UNKNOWN, d.reason(), d.raw());
+    }
 
     static final ControlMessage CONFIG = ControlMessage.config(8, "version: 8\ntimezone: America/Chicago\n");
 
@@ -231,21 +244,39 @@ final class GoldenFixtures {
                 older(ControlMessageSerializer.INSTANCE, 1, GoldenFixtures::controlMessageV1,
                         ControlMessage.endOfReplay(T_NANOS), ControlMessage.endOfReplay(null)),
                 // records between operators only: persisted if checkpoints ever capture in-flight data
-                current(SourceRecordSerializer.INSTANCE, 1,
+                current(SourceRecordSerializer.INSTANCE, 2,
                         SourceRecord.accepted(0, T, ACCOUNT_EVENT), SourceRecord.accepted(1, T_MICROS, ORDER_EVENT),
                         SourceRecord.accepted(2, T, POSITION_EVENT), SourceRecord.accepted(3, T_MICROS, TRADE_EVENT),
                         SourceRecord.accepted(4, T_NANOS, QUOTE_EVENT), SourceRecord.accepted(5, T, CLOCK_EVENT),
-                        SourceRecord.rejected(6, T, "unknown envelope field \"x\"", "{\"x\":1}"),
+                        SourceRecord.rejected(6, T, InputCause.UNKNOWN_ENVELOPE_FIELD, "unknown envelope field \"x\"",
+                                "{\"x\":1}"),
                         SourceRecord.endOfInput(7, CLOSE)),
-                current(ActionSerializer.INSTANCE, 1, MODIFY, REDUCE, LOCK, UNLOCK),
-                current(DecidedActionSerializer.INSTANCE, 1, new DecidedAction(MODIFY, DecidedAction.EVENT, 17, 2),
+                older(SourceRecordSerializer.INSTANCE, 1, null,
+                        SourceRecord.accepted(0, T, ACCOUNT_EVENT), SourceRecord.accepted(1, T_MICROS, ORDER_EVENT),
+                        SourceRecord.accepted(2, T, POSITION_EVENT), SourceRecord.accepted(3, T_MICROS, TRADE_EVENT),
+                        SourceRecord.accepted(4, T_NANOS, QUOTE_EVENT), SourceRecord.accepted(5, T, CLOCK_EVENT),
+                        SourceRecord.rejected(6, T, InputCause.UNKNOWN, "unknown envelope field \"x\"", "{\"x\":1}"),
+                        SourceRecord.endOfInput(7, CLOSE)),
+                current(ActionSerializer.INSTANCE, 2, MODIFY, REDUCE, LOCK, UNLOCK),
+                older(ActionSerializer.INSTANCE, 1, null, withoutCause(MODIFY), withoutCause(REDUCE),
+                        withoutCause(LOCK), withoutCause(UNLOCK)),
+                current(DecidedActionSerializer.INSTANCE, 2, new DecidedAction(MODIFY, DecidedAction.EVENT, 17, 2),
                         new DecidedAction(UNLOCK, DecidedAction.TIMER, 0, 0)),
-                current(DeadLetterSerializer.INSTANCE, 1, REJECTED, WARNING),
-                current(DeadLetterRecordSerializer.INSTANCE, 1, new DeadLetterRecord(7, REJECTED),
+                older(DecidedActionSerializer.INSTANCE, 1, null,
+                        new DecidedAction(withoutCause(MODIFY), DecidedAction.EVENT, 17, 2),
+                        new DecidedAction(withoutCause(UNLOCK), DecidedAction.TIMER, 0, 0)),
+                current(DeadLetterSerializer.INSTANCE, 2, REJECTED, WARNING),
+                older(DeadLetterSerializer.INSTANCE, 1, null, withoutCause(REJECTED), withoutCause(WARNING)),
+                current(DeadLetterRecordSerializer.INSTANCE, 2, new DeadLetterRecord(7, REJECTED),
                         new DeadLetterRecord(Long.MAX_VALUE, WARNING)),
-                current(ReplayOutputSerializer.INSTANCE, 1,
+                older(DeadLetterRecordSerializer.INSTANCE, 1, null, new DeadLetterRecord(7, withoutCause(REJECTED)),
+                        new DeadLetterRecord(Long.MAX_VALUE, withoutCause(WARNING))),
+                current(ReplayOutputSerializer.INSTANCE, 2,
                         ReplayOutput.of(new DecidedAction(LOCK, DecidedAction.EVENT, 3, 0)),
                         ReplayOutput.of(new DeadLetterRecord(8, WARNING))),
+                older(ReplayOutputSerializer.INSTANCE, 1, null,
+                        ReplayOutput.of(new DecidedAction(withoutCause(LOCK), DecidedAction.EVENT, 3, 0)),
+                        ReplayOutput.of(new DeadLetterRecord(8, withoutCause(WARNING)))),
                 current(ReceivedControlSerializer.INSTANCE, 1,
                         new ControlVerifier.Received("riskguard.control/0/17", T_NANOS, "{\"version\":8}")),
                 current(ConfigAuditSerializer.INSTANCE, 1,

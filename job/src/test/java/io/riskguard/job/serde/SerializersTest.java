@@ -8,7 +8,9 @@ import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
 import io.riskguard.contract.ClockEvent;
 import io.riskguard.contract.DeadLetter;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.contract.Event;
+import io.riskguard.contract.InputCause;
 import io.riskguard.contract.OrderEvent;
 import io.riskguard.contract.PositionEvent;
 import io.riskguard.contract.QuoteEvent;
@@ -121,23 +123,23 @@ class SerializersTest {
 
     static final Action LOCK = new Action("1001:RULE-003:LOCK:trade:9004:2026-03-02T15:20:00Z:0", T, 1001, 3,
             ActionKind.LOCK, Instant.parse("2026-03-02T23:00:00Z"), null, null, null, null,
-            "daily realized P&L -300.00 reached the limit -300.00", 7);
+            "daily realized P&L -300.00 reached the limit -300.00", 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED);
     static final Action LOCK_UNTIL_NULL = new Action("2002:RULE-010:LOCK:account:2002:2026-03-02T15:05:00Z:0", T,
-            2002, 10, ActionKind.LOCK, null, null, null, null, null, "broker reports canTrade=false", 7);
+            2002, 10, ActionKind.LOCK, null, null, null, null, null, "broker reports canTrade=false", 7, DecisionCause.BROKER_TRADING_DISABLED);
     static final Action REDUCE = new Action("2002:RULE-001:REDUCE_POSITION:position:1:2026-03-02T15:20:00.000300Z:0",
             T_MICROS, 2002, 1, ActionKind.REDUCE_POSITION, null, MNQ, 1L, null, null, "net 6 exceeds the limit 5",
-            Integer.MAX_VALUE);
+            Integer.MAX_VALUE, DecisionCause.MAX_CONTRACTS_EXCEEDED);
     static final Action CANCEL = new Action("2002:RULE-011:CANCEL_ORDER:order:1101:2026-03-02T15:00:05Z:0", T, 2002,
-            11, ActionKind.CANCEL_ORDER, null, "CON.F.US.CL.J26", null, 1101L, null, "blocked root CL — “CL*” ü", 1);
+            11, ActionKind.CANCEL_ORDER, null, "CON.F.US.CL.J26", null, 1101L, null, "blocked root CL — “CL*” ü", 1, DecisionCause.SYMBOL_BLOCKED);
     static final Action MODIFY = new Action("2002:RULE-012:MODIFY_STOP:quote:CON.F.US.MNQ.H26:2026-03-02T15:00:20Z:0",
-            T, 2002, 12, ActionKind.MODIFY_STOP, null, MNQ, null, 1201L, dec("21001.5"), "trailing", 7);
+            T, 2002, 12, ActionKind.MODIFY_STOP, null, MNQ, null, 1201L, dec("21001.5"), "trailing", 7, DecisionCause.TRAILING_STOP);
     static final Action UNLOCK = new Action("1001:RULE-003:UNLOCK:timer:2026-03-02T23:00:00Z:0",
             Instant.parse("2026-03-02T23:00:00Z"), 1001, 3, ActionKind.UNLOCK, null, null, null, null, null,
-            "lock of RULE-003 ended at 2026-03-02T23:00:00Z", 7);
+            "lock of RULE-003 ended at 2026-03-02T23:00:00Z", 7, DecisionCause.LOCK_EXPIRED);
 
-    static final DeadLetter REJECTED = DeadLetter.rejected("unparseable JSON", "{not json");
-    static final DeadLetter WARNING = DeadLetter.warning("no instruments entry for root ZZ; RULE-004/005/012 skip "
-            + "CON.F.US.ZZ.H26", "");
+    static final DeadLetter REJECTED = DeadLetter.rejected(InputCause.UNPARSEABLE_JSON, "unparseable JSON", "{not json");
+    static final DeadLetter WARNING = DeadLetter.warning(InputCause.NO_INSTRUMENT_ENTRY,
+            "no instruments entry for root ZZ; RULE-004/005/012 skip CON.F.US.ZZ.H26", "");
 
     record Case<T>(TypeSerializer<T> serializer, List<T> values, int version) {
         @Override
@@ -178,10 +180,10 @@ class SerializersTest {
             sourceRecords.add(SourceRecord.accepted(seq++, e.ts(), e));
         }
         sourceRecords.add(SourceRecord.accepted(seq++, T_NANOS, events.get(6)));   // late: evalTs ≠ ts
-        sourceRecords.add(SourceRecord.rejected(seq++, T, "unknown envelope field \"x\"", "{\"x\":1}"));
-        sourceRecords.add(SourceRecord.rejected(0, null, "unparseable JSON", ""));
+        sourceRecords.add(SourceRecord.rejected(seq++, T, InputCause.UNKNOWN_ENVELOPE_FIELD, "unknown envelope field \"x\"", "{\"x\":1}"));
+        sourceRecords.add(SourceRecord.rejected(0, null, InputCause.UNKNOWN, "unparseable JSON", ""));
         sourceRecords.add(SourceRecord.endOfInput(seq++, T_NANOS));
-        sourceRecords.add(new SourceRecord(-1, null, null, null, null, false));
+        sourceRecords.add(new SourceRecord(-1, null, null, null, null, null, false));
 
         DecidedAction decided = new DecidedAction(LOCK, DecidedAction.EVENT, 3, 0);
         return List.of(
@@ -201,9 +203,9 @@ class SerializersTest {
                                 .withEventTime(T_NANOS)), 2),
                 of(ActionSerializer.INSTANCE, List.of(LOCK, LOCK_UNTIL_NULL, REDUCE, CANCEL, MODIFY, UNLOCK,
                         new Action("1001:RULE-003:FLATTEN:x:1", T_BEFORE_EPOCH, 1001, 3, ActionKind.FLATTEN, null, null,
-                                null, null, null, "", 7),
+                                null, null, null, "", 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED),
                         new Action("2002:RULE-004:CLOSE_POSITION:x:0", T, 2002, 4, ActionKind.CLOSE_POSITION, null, ES,
-                                null, null, null, "r", 7))),
+                                null, null, null, "r", 7, DecisionCause.UNREALIZED_LOSS_REACHED)), 2),
                 of(ContractInputSerializer.INSTANCE, List.of(new ContractInput(MNQ, 0, T, events.get(4)),
                         new ContractInput(MNQ, 1, T_NANOS, events.get(9)), new ContractInput(MNQ, 2, T, events.get(8)),
                         new ContractInput(MNQ, 3, T_MICROS, events.get(5)))),
@@ -218,12 +220,12 @@ class SerializersTest {
                         new DayFigures(DAY, dec("-500.00"), dec("3.70"), true, false),
                         new DayFigures(LocalDate.of(1969, 12, 31), HUGE, TWO_POW_63, false, true))),
                 of(DeadLetterRecordSerializer.INSTANCE, List.of(new DeadLetterRecord(0, REJECTED),
-                        new DeadLetterRecord(Long.MAX_VALUE, WARNING))),
+                        new DeadLetterRecord(Long.MAX_VALUE, WARNING)), 2),
                 of(DeadLetterSerializer.INSTANCE, List.of(REJECTED, WARNING,
-                        DeadLetter.rejected("non-finite number in data.price", "{\"raw\":\"\\u00fc €\"}"))),
+                        DeadLetter.rejected(InputCause.NON_FINITE_NUMBER, "non-finite number in data.price", "{\"raw\":\"\\u00fc €\"}")), 2),
                 of(DecidedActionSerializer.INSTANCE, List.of(decided,
                         new DecidedAction(UNLOCK, DecidedAction.TIMER, 0, 0),
-                        new DecidedAction(MODIFY, DecidedAction.EVENT, Long.MAX_VALUE, Integer.MAX_VALUE))),
+                        new DecidedAction(MODIFY, DecidedAction.EVENT, Long.MAX_VALUE, Integer.MAX_VALUE)), 2),
                 of(FillLogSerializer.INSTANCE, List.of(FillLog.EMPTY,
                         new FillLog(List.of(new Fill(9001, 501, T, true), new Fill(9002, 502, T_NANOS, false))))),
                 of(IdCursorSerializer.INSTANCE, List.of(IdCursor.EMPTY,
@@ -265,8 +267,8 @@ class SerializersTest {
                         new ControlVerifier.Received("riskguard.control/1/0", T_NANOS, ""))),
                 of(ReplayOutputSerializer.INSTANCE, List.of(ReplayOutput.of(decided),
                         ReplayOutput.of(new DeadLetterRecord(7, REJECTED)),
-                        ReplayOutput.of(new DeadLetterRecord(8, WARNING)))),
-                of(SourceRecordSerializer.INSTANCE, sourceRecords),
+                        ReplayOutput.of(new DeadLetterRecord(8, WARNING))), 2),
+                of(SourceRecordSerializer.INSTANCE, sourceRecords, 2),
                 of(TimerBookSerializer.INSTANCE, List.of(TimerBook.EMPTY,
                         new TimerBook(Set.of(T, T_NANOS, T_MICROS, Instant.parse("2026-03-03T23:00:00Z"))))),
                 of(TradeRecordSerializer.INSTANCE, List.of(new TradeRecord(9001, 501, T, true, null, dec("0.74")),
@@ -437,12 +439,12 @@ class SerializersTest {
     @Test
     void aNewerVersionOfANestedValueIsRefusedToo() throws Exception {
         byte[] b = bytes(DecidedActionSerializer.INSTANCE, new DecidedAction(LOCK, DecidedAction.EVENT, 3, 0));
-        assertThat(b[1]).as("the nested Action's version byte").isEqualTo((byte) 1);
-        b[1] = 2;
+        assertThat(b[1]).as("the nested Action's version byte").isEqualTo((byte) 2);
+        b[1] = 3;
 
         assertThatThrownBy(() -> DecidedActionSerializer.INSTANCE.deserialize(new DataInputDeserializer(b)))
                 .isInstanceOf(IOException.class)
-                .hasMessage("Action format version 2 is newer than this release reads (1)");
+                .hasMessage("Action format version 3 is newer than this release reads (2)");
     }
 
     @Test

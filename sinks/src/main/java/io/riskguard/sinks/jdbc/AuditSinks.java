@@ -21,7 +21,7 @@ public final class AuditSinks {
 
     static final String INSERT_ACTION = "INSERT INTO enforcement_actions (action_id, ts, ts_text, account_id, rule, "
             + "kind, scope, until, until_text, contract_id, size, order_id, stop_price, reason, config_version, "
-            + "action_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "action_json, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (action_id) DO NOTHING";
 
     static final String UPSERT_LOCK = "INSERT INTO account_locks (account_id, rule, active, locked_until, "
@@ -101,6 +101,7 @@ public final class AuditSinks {
         ps.setString(14, a.reason());
         ps.setInt(15, a.configVersion());
         ps.setString(16, ActionJson.toJson(a));
+        ps.setString(17, a.cause().label());
     }
 
     static void bindLock(PreparedStatement ps, Action a) throws SQLException {

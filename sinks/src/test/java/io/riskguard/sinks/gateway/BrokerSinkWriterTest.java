@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.sinks.gateway.sim.Call;
 import io.riskguard.sinks.gateway.sim.GatewaySimulator;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ class BrokerSinkWriterTest {
     static Action action(long account, ActionKind kind, String contractId, Long size, Long orderId, String stop,
             int index) {
         return new Action(account + ":RULE-001:" + kind + ":position:1:" + T + ":" + index, T, account, 1, kind,
-                null, contractId, size, orderId, stop == null ? null : new BigDecimal(stop), "test", 7);
+                null, contractId, size, orderId, stop == null ? null : new BigDecimal(stop), "test", 7, DecisionCause.MAX_CONTRACTS_EXCEEDED);
     }
 
     void send(Action... actions) throws Exception {
@@ -143,7 +144,7 @@ class BrokerSinkWriterTest {
     @Test
     void locksAndUnlocksMakeNoBrokerCall() throws Exception {
         send(new Action("1:RULE-003:LOCK:trade:1:" + T + ":0", T, 1, 3, ActionKind.LOCK, T.plusSeconds(60), null,
-                null, null, null, "r", 7));
+                null, null, null, "r", 7, DecisionCause.DAILY_REALIZED_LOSS_REACHED));
 
         assertThat(sim.calls()).isEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riskguard.contract.Action;
 import io.riskguard.contract.ActionJson;
 import io.riskguard.contract.ActionKind;
+import io.riskguard.contract.DecisionCause;
 import io.riskguard.sinks.support.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,19 +29,21 @@ class AuditSinksTest {
 
     static final Instant T = Instant.parse("2026-03-02T15:20:00Z");
 
-    static Action lock(long account, int rule, Instant ts, Instant until, String reason) {
+    static Action lock(long account, int rule, Instant ts, Instant until, DecisionCause cause, String reason) {
         return new Action(account + ":" + Action.ruleId(rule) + ":LOCK:trade:1:" + ts + ":0", ts, account, rule,
-                ActionKind.LOCK, until, null, null, null, null, reason, 7);
+                ActionKind.LOCK, until, null, null, null, null, reason, 7, cause);
     }
 
     static Action unlock(long account, int rule, Instant ts) {
         return new Action(account + ":" + Action.ruleId(rule) + ":UNLOCK:timer:" + ts + ":0", ts, account, rule,
-                ActionKind.UNLOCK, null, null, null, null, null, "lock of " + Action.ruleId(rule) + " ended at " + ts, 7);
+                ActionKind.UNLOCK, null, null, null, null, null, "lock of " + Action.ruleId(rule) + " ended at " + ts,
+                7, DecisionCause.LOCK_EXPIRED);
     }
 
-    static Action modify(long account, String reason) {
+    static Action modify(long account, DecisionCause cause, String reason) {
         return new Action(account + ":RULE-012:MODIFY_STOP:quote:CON.F.US.MNQ.H26:" + T + ":0", T, account, 12,
-                ActionKind.MODIFY_STOP, null, "CON.F.US.MNQ.H26", null, 1201L, new BigDecimal("21000.25"), reason, 7);
+                ActionKind.MODIFY_STOP, null, "CON.F.US.MNQ.H26", null, 1201L, new BigDecimal("21000.25"),
+                reason, 7, cause);
     }
 
     private static void run(JdbcSettings db, List<Action> actions) throws Exception {
@@ -55,8 +58,8 @@ class AuditSinksTest {
     @Test
     void recordsEveryActionOnceWithAllItsFieldsEvenWhenWrittenTwice() throws Exception {
         JdbcSettings db = TestDatabase.freshDatabase();
-        Action lock = lock(1001, 3, T, Instant.parse("2026-03-02T23:00:00Z"), "daily realized P&L -300.00 reached the limit -300.00");
-        Action modify = modify(2002, "break-even stop for CON.F.US.MNQ.H26: 20990 -> 21000.25 (profit 4 ticks)");
+        Action lock = lock(1001, 3, T, Instant.parse("2026-03-02T23:00:00Z"), DecisionCause.DAILY_REALIZED_LOSS_REACHED, "daily realized P&L -300.00 reached the limit -300.00");
+        Action modify = modify(2002, DecisionCause.BREAK_EVEN_STOP, "break-even stop for CON.F.US.MNQ.H26: 20990 -> 21000.25 (profit 4 ticks)");
 
         run(db, List.of(lock, modify, lock, modify));
 
@@ -69,10 +72,23 @@ class AuditSinksTest {
     }
 
     @Test
+    void storesEachActionsCauseBesideItsReason() throws Exception {
+        JdbcSettings db = TestDatabase.freshDatabase();
+        Action lock = lock(1001, 10, T, null, DecisionCause.BROKER_TRADING_DISABLED, "broker reports canTrade=false");
+        Action modify = modify(2002, DecisionCause.TRAILING_STOP,
+                "trailing stop for CON.F.US.MNQ.H26: 21000.25 -> 21001.5 (profit 10 ticks)");
+
+        run(db, List.of(lock, modify));
+
+        assertThat(TestDatabase.rows(db, "SELECT account_id, cause FROM enforcement_actions ORDER BY account_id"))
+                .containsExactly("1001|broker_trading_disabled", "2002|trailing_stop");
+    }
+
+    @Test
     void storesSqlHostileTextVerbatim() throws Exception {
         JdbcSettings db = TestDatabase.freshDatabase();
         String hostile = "Robert'); DROP TABLE enforcement_actions;-- \"quoted\" \\ back\\slash ünïcode \u0001";
-        Action a = modify(3003, hostile);
+        Action a = modify(3003, DecisionCause.TRAILING_STOP, hostile);
 
         run(db, List.of(a));
 
@@ -86,11 +102,11 @@ class AuditSinksTest {
         JdbcSettings db = TestDatabase.freshDatabase();
         Instant t1 = Instant.parse("2026-03-02T15:00:00Z");
         List<Action> actions = new ArrayList<>();
-        actions.add(lock(1001, 7, t1, Instant.parse("2026-03-02T15:05:00Z"), "order 801 lost -110.00, reaching the tier -100.00"));
-        actions.add(lock(1001, 3, t1, Instant.parse("2026-03-02T23:00:00Z"), "daily realized P&L -520.00 reached the limit -500.00"));
+        actions.add(lock(1001, 7, t1, Instant.parse("2026-03-02T15:05:00Z"), DecisionCause.ORDER_LOSS_TIER_REACHED, "order 801 lost -110.00, reaching the tier -100.00"));
+        actions.add(lock(1001, 3, t1, Instant.parse("2026-03-02T23:00:00Z"), DecisionCause.DAILY_REALIZED_LOSS_REACHED, "daily realized P&L -520.00 reached the limit -500.00"));
         actions.add(unlock(1001, 7, Instant.parse("2026-03-02T15:05:00Z")));
-        actions.add(lock(2002, 10, t1, null, "broker reports canTrade=false"));
-        actions.add(lock(3003, 6, t1, Instant.parse("2026-03-02T15:01:00Z"), "4 entries in the last 60 s exceed the limit 3"));
+        actions.add(lock(2002, 10, t1, null, DecisionCause.BROKER_TRADING_DISABLED, "broker reports canTrade=false"));
+        actions.add(lock(3003, 6, t1, Instant.parse("2026-03-02T15:01:00Z"), DecisionCause.TRADE_FREQUENCY_EXCEEDED, "4 entries in the last 60 s exceed the limit 3"));
         actions.add(unlock(3003, 6, Instant.parse("2026-03-02T15:01:00Z")));
 
         run(db, actions);
@@ -108,9 +124,9 @@ class AuditSinksTest {
         JdbcSettings db = TestDatabase.freshDatabase();
         Instant t1 = Instant.parse("2026-03-02T15:00:00Z");
         Instant t2 = Instant.parse("2026-03-02T15:05:00Z");
-        Action first = lock(1001, 7, t1, t2, "first");
+        Action first = lock(1001, 7, t1, t2, DecisionCause.ORDER_LOSS_TIER_REACHED, "first");
         Action end = unlock(1001, 7, t2);
-        Action again = lock(1001, 7, t2, Instant.parse("2026-03-02T15:20:00Z"), "again at the same instant");
+        Action again = lock(1001, 7, t2, Instant.parse("2026-03-02T15:20:00Z"), DecisionCause.ORDER_LOSS_TIER_REACHED, "again at the same instant");
 
         // written out of order and twice: UNLOCK-then-LOCK at t2 is the job's order; the t1 LOCK is stale
         run(db, List.of(again, end, first, again, end));
