@@ -238,32 +238,27 @@ public final class RiskEngine {
         return new Decision(actions, ctx.warnings(), plan.toSet(), plan.toCancel());
     }
 
+    /** Once per trigger for each rule that proposed anything but an unlock, and once for each (rule, cause). */
     private void reportBreaches(TriggerContext ctx) {
-        int seen = 0;
+        int rulesSeen = 0;
+        long[] causesSeen = null; // by rule, a bit per DecisionCause (fewer than 64)
         for (Candidate c : ctx.candidates()) {
-            if (c.kind() != ActionKind.UNLOCK && (seen & (1 << c.rule())) == 0) {
-                seen |= 1 << c.rule();
+            if (c.kind() == ActionKind.UNLOCK) {
+                continue;
+            }
+            if ((rulesSeen & (1 << c.rule())) == 0) {
+                rulesSeen |= 1 << c.rule();
                 listener.breached(c.rule());
             }
-        }
-        List<Candidate> candidates = ctx.candidates();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (c.kind() != ActionKind.UNLOCK && firstOfItsCause(candidates, i)) {
+            if (causesSeen == null) {
+                causesSeen = new long[14];
+            }
+            long bit = 1L << c.cause().ordinal();
+            if ((causesSeen[c.rule()] & bit) == 0) {
+                causesSeen[c.rule()] |= bit;
                 listener.breached(c.rule(), c.cause());
             }
         }
-    }
-
-    private static boolean firstOfItsCause(List<Candidate> candidates, int index) {
-        Candidate c = candidates.get(index);
-        for (int j = 0; j < index; j++) {
-            Candidate earlier = candidates.get(j);
-            if (earlier.kind() != ActionKind.UNLOCK && earlier.rule() == c.rule() && earlier.cause() == c.cause()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<Action> toActions(TriggerContext ctx, List<Candidate> emitted) {

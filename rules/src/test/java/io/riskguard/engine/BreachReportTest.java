@@ -42,4 +42,9 @@ class BreachReportTest {
                 "10", "10 BROKER_TRADING_DISABLED",
                 "10", "10 POSITION_WHILE_LOCKED");
     }
+
+    @Test
+    void everyCauseFitsTheEnginesSixtyFourBitSetOfCausesSeenPerRule() {
+        assertThat(DecisionCause.values()).hasSizeLessThanOrEqualTo(64);
+    }
 }

@@ -1,25 +1,28 @@
 package io.riskguard.job.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import io.riskguard.contract.InputCause;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.junit.jupiter.api.Test;
 
 class RejectedInputCountersTest {
 
     @Test
     void countsEveryRejectionInTheTotalAndUnderItsCauseInLowerCase() {
-        RecordingMetricGroup group = new RecordingMetricGroup();
-        RejectedInputCounters counters = new RejectedInputCounters(group);
+        MetricListener metrics = new MetricListener();
+        RejectedInputCounters counters = new RejectedInputCounters(metrics.getMetricGroup());
 
         counters.count(InputCause.NEGATIVE_SIZE);
         counters.count(InputCause.UNPARSEABLE_JSON);
         counters.count(InputCause.NEGATIVE_SIZE);
 
-        assertThat(group.counts()).containsOnly(
-                entry("rejectedInput", 3L),
-                entry("cause.negative_size.rejectedInput", 2L),
-                entry("cause.unparseable_json.rejectedInput", 1L));
+        assertThat(metrics.getCounter("rejectedInput")).get().extracting(Counter::getCount).isEqualTo(3L);
+        assertThat(metrics.getCounter("cause", "negative_size", "rejectedInput")).get()
+                .extracting(Counter::getCount).isEqualTo(2L);
+        assertThat(metrics.getCounter("cause", "unparseable_json", "rejectedInput")).get()
+                .extracting(Counter::getCount).isEqualTo(1L);
+        assertThat(metrics.getCounter("cause", "missing_field", "rejectedInput")).isEmpty();
     }
 }

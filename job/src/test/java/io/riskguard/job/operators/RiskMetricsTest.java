@@ -3,14 +3,16 @@ package io.riskguard.job.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskguard.contract.DecisionCause;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.junit.jupiter.api.Test;
 
 class RiskMetricsTest {
 
     @Test
     void aBreachCountsUnderItsRuleAndItsCauseUnderTheRule() {
-        RecordingMetricGroup group = new RecordingMetricGroup();
-        RiskMetrics metrics = new RiskMetrics(group, new LockedAccounts());
+        MetricListener listener = new MetricListener();
+        RiskMetrics metrics = new RiskMetrics(listener.getMetricGroup(), new LockedAccounts());
 
         metrics.breached(10);
         metrics.breached(10, DecisionCause.BROKER_TRADING_DISABLED);
@@ -18,11 +20,14 @@ class RiskMetricsTest {
         metrics.breached(10, DecisionCause.POSITION_WHILE_LOCKED);
         metrics.breached(10, DecisionCause.BROKER_TRADING_DISABLED);
 
-        assertThat(group.counts())
-                .containsEntry("rule.RULE-010.breaches", 2L)
-                .containsEntry("rule.RULE-010.cause.broker_trading_disabled.breaches", 2L)
-                .containsEntry("rule.RULE-010.cause.position_while_locked.breaches", 1L)
-                .containsEntry("rule.RULE-003.breaches", 0L)
-                .doesNotContainKey("rule.RULE-003.cause.broker_trading_disabled.breaches");
+        assertThat(listener.getCounter("rule", "RULE-010", "breaches")).get()
+                .extracting(Counter::getCount).isEqualTo(2L);
+        assertThat(listener.getCounter("rule", "RULE-010", "cause", "broker_trading_disabled", "breaches")).get()
+                .extracting(Counter::getCount).isEqualTo(2L);
+        assertThat(listener.getCounter("rule", "RULE-010", "cause", "position_while_locked", "breaches")).get()
+                .extracting(Counter::getCount).isEqualTo(1L);
+        assertThat(listener.getCounter("rule", "RULE-003", "breaches")).get()
+                .extracting(Counter::getCount).isEqualTo(0L);
+        assertThat(listener.getCounter("rule", "RULE-003", "cause", "broker_trading_disabled", "breaches")).isEmpty();
     }
 }
