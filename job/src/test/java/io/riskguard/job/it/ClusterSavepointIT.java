@@ -108,10 +108,11 @@ class ClusterSavepointIT {
         Path target = Path.of("target").toAbsolutePath();
         Files.createDirectories(target);
         runDir = Files.createTempDirectory(target, "cluster-it-");
-        restPort = freePort();
-        rpcPort = freePort();
-        promPort = freePort();
-        jmPromPort = freePort();
+        int[] ports = freePorts(4);
+        restPort = ports[0];
+        rpcPort = ports[1];
+        promPort = ports[2];
+        jmPromPort = ports[3];
         stopOnExit = new Thread(ClusterSavepointIT::stopCluster, "cluster-it-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         clusterStarted = true;
@@ -459,9 +460,25 @@ class ClusterSavepointIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * {@code n} distinct free ports: all are held open until all are chosen, since the system may hand
+     * out a port it just released again (one CI run gave the JobManager's and the TaskManager's
+     * reporters the same port).
+     */
+    private static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
         }
     }
 }
