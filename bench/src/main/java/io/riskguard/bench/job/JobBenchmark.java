@@ -19,6 +19,7 @@ import java.util.Comparator;
  *   <li>{@code sweep}: the quote fan-out with 1k, 10k, 100k holders of one contract, each point in its
  *       own JVM ({@link SweepBench});</li>
  *   <li>{@code profile-summary FILE.jfr}: the hottest frames of a flight recording.</li>
+ *   <li>{@code rocksdb-flush}: RocksDB's native checkpoint alone, after N writes ({@link RocksDbFlushProbe}).</li>
  * </ul>
  */
 public final class JobBenchmark {
@@ -36,9 +37,10 @@ public final class JobBenchmark {
             case "sweep" -> SweepBench.run(args);
             case "sweep-point" -> SweepBench.runPoint(args);
             case "profile-summary" -> JfrSummary.run(args);
+            case "rocksdb-flush" -> RocksDbFlushProbe.run(args);
             case "inspect" -> inspect(args);
             default -> {
-                System.err.println("usage: JobBenchmark throughput|latency|memory|sweep|profile-summary [--option value ...]"
+                System.err.println("usage: JobBenchmark throughput|latency|memory|sweep|profile-summary|rocksdb-flush [--option value ...]"
                         + " (see docs/benchmarks.md)");
                 System.exit(2);
             }

@@ -77,6 +77,7 @@ final class LatencyBench {
                 JobClient client = env.executeAsync(jobName);
                 Thread.sleep(warmupSeconds * 1000L);
                 Latencies.reset();
+                long measuredFrom = System.currentTimeMillis();
                 Histogram trigger = new Histogram(3_600_000_000L, 3);
                 Histogram action = new Histogram(3_600_000_000L, 3);
                 Histogram timerAction = new Histogram(3_600_000_000L, 3);
@@ -125,6 +126,7 @@ final class LatencyBench {
                         BenchMetrics.max("accountStateWriteMaxMillis", jobName, ".AccountRisk."));
                 System.out.printf("AccountRisk's own synchronous snapshot part: longest %.0f ms on one subtask%n",
                         BenchMetrics.max("snapshotStateMaxMillis", jobName, ".AccountRisk."));
+                CheckpointPhases.print(cluster.miniCluster(), client.getJobID(), measuredFrom);
                 client.cancel().get();
             }
         } finally {

@@ -49,6 +49,11 @@ public final class LocalCluster implements AutoCloseable {
                 Thread.currentThread().getContextClassLoader());
     }
 
+    /** The cluster itself, for what only it can tell (a job's checkpoint statistics). */
+    public MiniCluster miniCluster() {
+        return cluster;
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();
