@@ -27,6 +27,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -41,13 +42,17 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Stop-with-savepoint in the middle of a trading day at parallelism 2, restore at parallelism 3:
  * locks, P&L, pending timers and buffered triggers carry over, and the two runs together decide
  * exactly what one uninterrupted run decides. AccountRisk's {@code lockedAccounts} gauges, summed
  * over the restored subtasks, count the accounts locked at the savepoint, and at the end those
- * locked at the end.
+ * locked at the end. The job logs its state changes (the changelog state backend); state taken
+ * without that log (the previous release's savepoints and retained checkpoints) restores into it, and
+ * a savepoint taken with it restores into a job without it (a rollback).
  */
 class SavepointRestoreTest {
 
@@ -68,7 +73,7 @@ class SavepointRestoreTest {
 
         long lines = java.nio.file.Files.lines(day).count();
         // the source holds after 40% of the day, whatever the machine's speed; the job is stopped there
-        JobClient first = submit(day, config, 2, "before", null, new Gate("mid-day", lines * 2 / 5));
+        JobClient first = submit(day, config, 2, "before", null, true, new Gate("mid-day", lines * 2 / 5));
         waitUntilQuiet("before");
         String savepoint = first.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL).get();
@@ -76,7 +81,7 @@ class SavepointRestoreTest {
 
         Gate.open("mid-day");
         // held before its first record: what the restore rebuilt, and nothing else, is in the gauges
-        JobClient second = submit(day, config, 3, "after", savepoint, new Gate("restored", 0));
+        JobClient second = submit(day, config, 3, "after", savepoint, true, new Gate("restored", 0));
         await().atMost(Duration.ofMinutes(1)).until(() -> allTasksRunning(client, second.getJobID()));
         assertThat(lockedAccountsSummed(second.getJobID())).as("locked accounts right after the restore")
                 .isEqualTo(lockedAccounts(before)).isPositive();
@@ -93,6 +98,35 @@ class SavepointRestoreTest {
         assertThat(JobTestSupport.json(ReplayRunner.fileOrder(all))).containsExactlyElementsOf(reference);
         assertThat(lockedAccountsSummed(second.getJobID())).as("locked accounts at the end")
                 .isEqualTo(lockedAccounts(all));
+    }
+
+    @ParameterizedTest(name = "changelog {0}, {1} savepoint, restored with changelog {2}")
+    @CsvSource({"false, NATIVE, true", "false, CANONICAL, true", "true, CANONICAL, false"})
+    void stateTakenWithOrWithoutTheChangelogRestoresIntoAJobWithTheOtherSettingAndDecidesAsAnUninterruptedRun(
+            boolean changelogBefore, SavepointFormatType format, boolean changelogAfter) throws Exception {
+        Path day = JobTestSupport.generatedDay(work, 30, Duration.ofMinutes(75), 1.0, 6, 23);
+        String config = JobTestSupport.defaultConfigYaml();
+        List<String> reference = JobTestSupport.referenceActions(config, day);
+        String tag = "switch-" + changelogBefore + "-" + format;
+
+        long lines = java.nio.file.Files.lines(day).count();
+        JobClient first = submit(day, config, 2, tag + "-before", null, changelogBefore,
+                new Gate(tag, lines * 2 / 5));
+        waitUntilQuiet(tag + "-before");
+        String savepoint = first.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(), format)
+                .get();
+        Gate.open(tag);
+        JobClient second = submit(day, config, 2, tag + "-after", savepoint, changelogAfter, RateLimiterStrategy.noOp());
+        second.getJobExecutionResult().get();
+
+        List<DecidedAction> before = CollectingSink.results(tag + "-before");
+        List<DecidedAction> after = CollectingSink.results(tag + "-after");
+        assertThat(before).as("actions before the savepoint").isNotEmpty();
+        assertThat(locksEndedAfterRestore(before, after)).as("locks set before the savepoint, ended after it")
+                .isNotEmpty();
+        List<DecidedAction> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertThat(JobTestSupport.json(ReplayRunner.fileOrder(all))).containsExactlyElementsOf(reference);
     }
 
     /** Every subtask of the job is running: restored, its operators open. */
@@ -119,14 +153,15 @@ class SavepointRestoreTest {
     }
 
     private JobClient submit(Path day, String config, int parallelism, String sink, String savepoint,
-            RateLimiterStrategy<?> rate) throws Exception {
+            boolean changelog, RateLimiterStrategy<?> rate) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobTestSupport.configure(env, work.resolve("checkpoints"), Duration.ofMillis(500), parallelism);
+        Configuration settings = new Configuration();
+        settings.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, changelog);
         if (savepoint != null) {
-            Configuration restore = new Configuration();
-            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-            env.configure(restore);
+            settings.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
+        env.configure(settings);
         DataStream<SourceRecord> source = env.fromSource(ReplaySource.create(List.of(day), null, rate, false, 0),
                 ReplaySource.watermarks(), "Replay files", Types.SOURCE_RECORD).uid("replay-source").setParallelism(1);
         RiskguardPipeline.Streams streams = RiskguardPipeline.build(source,
