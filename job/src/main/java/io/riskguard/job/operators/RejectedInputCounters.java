@@ -1,8 +1,6 @@
 package io.riskguard.job.operators;
 
 import io.riskguard.contract.InputCause;
-import java.util.EnumMap;
-import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -14,17 +12,16 @@ final class RejectedInputCounters {
 
     static final String COUNTER = "rejectedInput";
 
-    private final MetricGroup group;
     private final Counter total;
-    private final Map<InputCause, Counter> byCause = new EnumMap<>(InputCause.class);
+    private final CountersByCause<InputCause> byCause;
 
     RejectedInputCounters(MetricGroup group) {
-        this.group = group;
         this.total = group.counter(COUNTER);
+        this.byCause = new CountersByCause<>(group, COUNTER, InputCause.class, InputCause::label);
     }
 
     void count(InputCause cause) {
         total.inc();
-        byCause.computeIfAbsent(cause, c -> group.addGroup("cause", c.label()).counter(COUNTER)).inc();
+        byCause.inc(cause);
     }
 }

@@ -27,8 +27,8 @@ final class RiskMetrics implements RuleListener {
     private final Counter quoteDeliveriesSkipped;
     private final Counter[] evaluations = new Counter[14];
     private final Counter[] breaches = new Counter[14];
-    private final MetricGroup[] ruleGroups = new MetricGroup[14];
-    private final CauseCounters causeBreaches = new CauseCounters();
+    @SuppressWarnings("unchecked")
+    private final CountersByCause<DecisionCause>[] causeBreaches = new CountersByCause[14];
     private final Map<ActionKind, Counter> actions = new EnumMap<>(ActionKind.class);
     private final Histogram decisionLatencyMillis;
     private final Counter stateWrites;
@@ -48,7 +48,7 @@ final class RiskMetrics implements RuleListener {
             MetricGroup r = group.addGroup("rule", Action.ruleId(rule));
             evaluations[rule] = r.counter("evaluations");
             breaches[rule] = r.counter("breaches");
-            ruleGroups[rule] = r;
+            causeBreaches[rule] = new CountersByCause<>(r, "breaches", DecisionCause.class, DecisionCause::label);
         }
         for (ActionKind kind : ActionKind.values()) {
             actions.put(kind, group.addGroup("kind", kind.name()).counter("actions"));
@@ -127,6 +127,6 @@ final class RiskMetrics implements RuleListener {
     /** {@code rule.<id>.cause.<cause>.breaches}, registered on a (rule, cause)'s first breach. */
     @Override
     public void breached(int rule, DecisionCause cause) {
-        causeBreaches.get(ruleGroups[rule], rule, cause).inc();
+        causeBreaches[rule].inc(cause);
     }
 }

@@ -2,6 +2,7 @@ package io.riskguard.job.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -52,10 +53,6 @@ public final class JobSettings {
      */
     public static final Duration LIVE_BUFFER_TIMEOUT = Duration.ofMillis(1);
 
-    /** FsStateChangelogOptions.BASE_PATH, named here: the changelog storage is provided by Flink. */
-    static final ConfigOption<String> CHANGELOG_BASE_PATH =
-            ConfigOptions.key("state.changelog.dstl.dfs.base-path").stringType().noDefaultValue();
-
     /** How often RocksDB itself is snapshotted under the changelog: Flink's default. */
     public static final Duration MATERIALIZATION_INTERVAL = Duration.ofMinutes(10);
 
@@ -102,7 +99,7 @@ public final class JobSettings {
     private static Configuration changelog(Configuration conf, Path logDir) {
         conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
         conf.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
-        conf.set(CHANGELOG_BASE_PATH, logDir.toUri().toString());
+        conf.set(FsStateChangelogOptions.BASE_PATH, logDir.toUri().toString());
         conf.set(StateChangelogOptions.PERIODIC_MATERIALIZATION_INTERVAL, MATERIALIZATION_INTERVAL);
         conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         return conf;

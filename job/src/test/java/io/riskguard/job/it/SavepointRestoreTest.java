@@ -15,6 +15,8 @@ import io.riskguard.job.source.ReplaySource;
 import io.riskguard.job.support.CollectingSink;
 import io.riskguard.job.support.Gate;
 import io.riskguard.job.support.JobTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.client.program.rest.RestClusterClient;
@@ -71,7 +74,7 @@ class SavepointRestoreTest {
         String config = JobTestSupport.defaultConfigYaml();
         List<String> reference = JobTestSupport.referenceActions(config, day);
 
-        long lines = java.nio.file.Files.lines(day).count();
+        long lines = lineCount(day);
         // the source holds after 40% of the day, whatever the machine's speed; the job is stopped there
         JobClient first = submit(day, config, 2, "before", null, true, new Gate("mid-day", lines * 2 / 5));
         waitUntilQuiet("before");
@@ -89,13 +92,8 @@ class SavepointRestoreTest {
         second.getJobExecutionResult().get();
         List<DecidedAction> after = CollectingSink.results("after");
 
-        assertThat(before).as("actions before the savepoint").isNotEmpty();
         assertThat(after).as("actions after the restore").isNotEmpty();
-        assertThat(locksEndedAfterRestore(before, after)).as("locks set before the savepoint, ended after it")
-                .isNotEmpty();
-        List<DecidedAction> all = new ArrayList<>(before);
-        all.addAll(after);
-        assertThat(JobTestSupport.json(ReplayRunner.fileOrder(all))).containsExactlyElementsOf(reference);
+        List<DecidedAction> all = assertTogetherTheyDecideAsTheReference(before, after, reference);
         assertThat(lockedAccountsSummed(second.getJobID())).as("locked accounts at the end")
                 .isEqualTo(lockedAccounts(all));
     }
@@ -109,7 +107,7 @@ class SavepointRestoreTest {
         List<String> reference = JobTestSupport.referenceActions(config, day);
         String tag = "switch-" + changelogBefore + "-" + format;
 
-        long lines = java.nio.file.Files.lines(day).count();
+        long lines = lineCount(day);
         JobClient first = submit(day, config, 2, tag + "-before", null, changelogBefore,
                 new Gate(tag, lines * 2 / 5));
         waitUntilQuiet(tag + "-before");
@@ -121,12 +119,28 @@ class SavepointRestoreTest {
 
         List<DecidedAction> before = CollectingSink.results(tag + "-before");
         List<DecidedAction> after = CollectingSink.results(tag + "-after");
+        assertTogetherTheyDecideAsTheReference(before, after, reference);
+    }
+
+    /**
+     * Actions before the savepoint, locks set then and ended after the restore, and the two runs
+     * together equal to the reference replay; returns the two runs together.
+     */
+    private static List<DecidedAction> assertTogetherTheyDecideAsTheReference(List<DecidedAction> before,
+            List<DecidedAction> after, List<String> reference) {
         assertThat(before).as("actions before the savepoint").isNotEmpty();
         assertThat(locksEndedAfterRestore(before, after)).as("locks set before the savepoint, ended after it")
                 .isNotEmpty();
         List<DecidedAction> all = new ArrayList<>(before);
         all.addAll(after);
         assertThat(JobTestSupport.json(ReplayRunner.fileOrder(all))).containsExactlyElementsOf(reference);
+        return all;
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
     }
 
     /** Every subtask of the job is running: restored, its operators open. */
