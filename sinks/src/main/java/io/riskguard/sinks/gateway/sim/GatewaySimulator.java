@@ -486,6 +486,11 @@ public final class GatewaySimulator implements AutoCloseable {
     }
 
     /** {@code CON.F.US.MNQ.H26} → {@code F.US.MNQ}: the quote symbol of a contract. */
+    /** The hubs' WebSocket server, for the simulator's own tests. */
+    HubServer hubServer() {
+        return hubServer;
+    }
+
     static String symbolOf(String contractId) {
         String[] tokens = contractId.split("\\.");
         return tokens.length >= 4 ? "F.US." + tokens[3] : contractId;

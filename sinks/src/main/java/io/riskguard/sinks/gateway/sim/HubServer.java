@@ -43,13 +43,14 @@ final class HubServer extends WebSocketServer {
     private static final byte[] UNAUTHORIZED = ("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n"
             + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final int STOP_TIMEOUT_MILLIS = 1000;
+    static final Duration STALLED_WRITE_SWEEP = Duration.ofMillis(10);
     private static final long START_TIMEOUT_SECONDS = 10;
 
     private final TokenStore tokens;
     private final Map<String, Hub> hubsByPath;
     private final Duration pingInterval;
     private final HubDispatcher dispatcher = new HubDispatcher();
-    private final ScheduledExecutorService pinger;
+    private final ScheduledExecutorService housekeeping;
     private final CountDownLatch startedOrFailed = new CountDownLatch(1);
     private volatile Exception startFailure;
 
@@ -58,8 +59,8 @@ final class HubServer extends WebSocketServer {
         this.tokens = tokens;
         this.hubsByPath = hubs.stream().collect(Collectors.toUnmodifiableMap(Hub::path, Function.identity()));
         this.pingInterval = pingInterval;
-        this.pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gateway-sim-hub-pinger");
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-sim-hub-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
@@ -84,11 +85,13 @@ final class HubServer extends WebSocketServer {
                     startFailure instanceof IOException io ? io : new IOException(startFailure));
         }
         long millis = pingInterval.toMillis();
-        pinger.scheduleAtFixedRate(this::pingAll, millis, millis, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleAtFixedRate(this::pingAll, millis, millis, TimeUnit.MILLISECONDS);
+        long sweep = STALLED_WRITE_SWEEP.toMillis();
+        housekeeping.scheduleWithFixedDelay(this::resumeStalledWrites, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     void stopServing() {
-        pinger.shutdownNow();
+        housekeeping.shutdownNow();
         try {
             stop(STOP_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
@@ -186,6 +189,26 @@ final class HubServer extends WebSocketServer {
     @Override
     public void onStart() {
         startedOrFailed.countDown();
+    }
+
+    /**
+     * Java-WebSocket (1.6.0) lets a record wait unsent: its selector thread, having written a
+     * connection's queue empty, sets the connection's interest back to read-only, and a record queued
+     * by another thread in between (its write interest set just before) is then not written until the
+     * next send to that connection, up to a ping interval later (the likeliest cause of an invocation a CI
+     * run saw go unanswered for 5 s).
+     * Every connection holding queued data is asked to write again here.
+     */
+    private void resumeStalledWrites() {
+        for (WebSocket socket : getConnections()) {
+            if (socket.hasBufferedData()) {
+                try {
+                    onWriteDemand(socket);
+                } catch (RuntimeException closedMeanwhile) {
+                    // the connection is going away: its close callback cleans up
+                }
+            }
+        }
     }
 
     private void pingAll() {
